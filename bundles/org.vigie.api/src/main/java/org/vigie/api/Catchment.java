@@ -1,0 +1,32 @@
+package org.vigie.api;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A river catchment as Vigie watches it: its stations, their thresholds and its forecast points.
+ * Catchments arrive as data bundles and leave with them.
+ *
+ * @param id             unique id, e.g. "orleans"
+ * @param name           display name
+ * @param stations       the stations
+ * @param thresholds     vigilance thresholds of those stations
+ * @param forecastPoints where forecasts are made
+ */
+public record Catchment(String id, String name, List<Station> stations, List<Threshold> thresholds,
+                        List<ForecastPoint> forecastPoints) {
+    public Catchment {
+        Objects.requireNonNull(id, "id");
+        name = name == null ? id : name;
+        stations = List.copyOf(stations);
+        thresholds = List.copyOf(thresholds);
+        forecastPoints = List.copyOf(forecastPoints);
+    }
+
+    /** @return the thresholds of one station and quantity */
+    public List<Threshold> thresholds(String stationCode, Quantity quantity) {
+        return thresholds.stream()
+                .filter(t -> t.stationCode().equals(stationCode) && t.quantity() == quantity)
+                .toList();
+    }
+}

@@ -1,0 +1,81 @@
+package org.vigie.core.internal;
+
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import org.vigie.api.AlertEvent;
+import org.vigie.api.AlertEvent.Basis;
+import org.vigie.api.Quantity;
+import org.vigie.api.Station;
+
+/**
+ * The French wording of alerts (people read them in Europe/Paris time with a decimal comma).
+ */
+final class AlertMessages {
+
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("dd/MM/yyyy 'à' HH:mm", Locale.FRANCE).withZone(PARIS);
+
+    private AlertMessages() {
+    }
+
+    static String subject(AlertEvent event, Station station) {
+        String where = station == null ? event.stationCode() : station.name() + " (" + event.stationCode() + ")";
+        return switch (event.transition()) {
+            case ENDED -> "Fin de vigilance — " + where;
+            default -> "Vigilance " + event.level().french() + " — " + where;
+        };
+    }
+
+    static String body(AlertEvent event, Station station) {
+        StringBuilder text = new StringBuilder(subject(event, station)).append(" : ");
+        String what = quantityName(event.quantity()) + " "
+                + (event.basis() == Basis.OBSERVED ? "observée" : "prévue");
+        text.append(what).append(' ').append(format(event.value(), event.quantity()))
+                .append(" le ").append(when(event.valueTime())).append(" (heure de Paris)");
+        if (event.threshold() != null) {
+            text.append(", seuil ").append(event.threshold().level().french()).append(' ')
+                    .append(format(event.threshold().value(), event.quantity()));
+            if (!event.threshold().label().isBlank()) {
+                text.append(" (").append(event.threshold().label()).append(')');
+            }
+        } else {
+            text.append(", retour sous tous les seuils");
+        }
+        text.append(". Niveau précédent : ").append(event.previousLevel().french()).append('.');
+        return text.toString();
+    }
+
+    private static String when(Instant time) {
+        return time == null ? "?" : WHEN.format(time);
+    }
+
+    private static String quantityName(Quantity q) {
+        if (q == null) {
+            return "valeur";
+        }
+        return switch (q) {
+            case H -> "hauteur";
+            case Q -> "débit";
+            case P -> "pluie";
+            case E -> "évapotranspiration";
+            case T -> "température";
+        };
+    }
+
+    static String format(double value, Quantity q) {
+        DecimalFormat number = new DecimalFormat("0.00", DecimalFormatSymbols.getInstance(Locale.FRANCE));
+        String unit = q == null ? "" : switch (q) {
+            case H -> " m";
+            case Q -> " m³/s";
+            case P, E -> " mm";
+            case T -> " °C";
+        };
+        return number.format(value) + unit;
+    }
+}

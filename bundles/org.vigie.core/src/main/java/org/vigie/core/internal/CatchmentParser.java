@@ -1,0 +1,178 @@
+package org.vigie.core.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.vigie.api.Catchment;
+import org.vigie.api.ForecastPoint;
+import org.vigie.api.GeoPosition;
+import org.vigie.api.Quantity;
+import org.vigie.api.Station;
+import org.vigie.api.Threshold;
+import org.vigie.api.VigilanceLevel;
+
+/**
+ * Reads a catchment definition (the JSON format documented in {@code docs/catchment-format.md}); every error
+ * names the file and the JSON path at fault.
+ */
+final class CatchmentParser {
+
+    /** A catchment definition that cannot be used; its message says where and why. */
+    static final class InvalidCatchmentException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        InvalidCatchmentException(String message) {
+            super(message);
+        }
+    }
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final String origin;
+
+    private CatchmentParser(String origin) {
+        this.origin = origin;
+    }
+
+    static Catchment parse(InputStream json, String origin) throws InvalidCatchmentException {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(json);
+        } catch (IOException e) {
+            throw new InvalidCatchmentException(origin + ": not valid JSON: " + e.getMessage());
+        }
+        return new CatchmentParser(origin).catchment(root);
+    }
+
+    private Catchment catchment(JsonNode root) throws InvalidCatchmentException {
+        if (root == null || !root.isObject()) {
+            throw invalid("$", "a JSON object is expected");
+        }
+        String id = text(root, "id", "$");
+        List<Station> stations = new ArrayList<>();
+        Set<String> codes = new HashSet<>();
+        JsonNode stationNodes = array(root, "stations", "$");
+        for (int i = 0; i < stationNodes.size(); i++) {
+            Station station = station(stationNodes.get(i), "$.stations[" + i + "]");
+            if (!codes.add(station.code())) {
+                throw invalid("$.stations[" + i + "]", "station " + station.code() + " is defined twice");
+            }
+            stations.add(station);
+        }
+        List<Threshold> thresholds = new ArrayList<>();
+        JsonNode thresholdNodes = root.path("thresholds");
+        for (int i = 0; i < thresholdNodes.size(); i++) {
+            thresholds.add(threshold(thresholdNodes.get(i), "$.thresholds[" + i + "]", codes));
+        }
+        List<ForecastPoint> points = new ArrayList<>();
+        Set<String> pointIds = new HashSet<>();
+        JsonNode pointNodes = root.path("forecastPoints");
+        for (int i = 0; i < pointNodes.size(); i++) {
+            ForecastPoint point = forecastPoint(pointNodes.get(i), "$.forecastPoints[" + i + "]", codes);
+            if (!pointIds.add(point.id())) {
+                throw invalid("$.forecastPoints[" + i + "]", "forecast point " + point.id() + " is defined twice");
+            }
+            points.add(point);
+        }
+        return new Catchment(id, root.path("name").asText(id), stations, thresholds, points);
+    }
+
+    private Station station(JsonNode node, String path) throws InvalidCatchmentException {
+        String code = text(node, "code", path);
+        try {
+            JsonNode zero = node.path("gaugeZeroAltitude");
+            return new Station(code, node.path("name").asText(code), node.path("river").asText(""),
+                    new GeoPosition(number(node, "longitude", path), number(node, "latitude", path)), null,
+                    zero.isNumber() ? zero.asDouble() : null);
+        } catch (IllegalArgumentException e) {
+            throw invalid(path, e.getMessage());
+        }
+    }
+
+    private Threshold threshold(JsonNode node, String path, Set<String> codes) throws InvalidCatchmentException {
+        String station = knownStation(node, path, codes);
+        try {
+            return new Threshold(station, Quantity.parse(text(node, "quantity", path)),
+                    VigilanceLevel.valueOf(text(node, "level", path).toUpperCase(java.util.Locale.ROOT)),
+                    number(node, "value", path), node.path("label").asText(""));
+        } catch (IllegalArgumentException e) {
+            throw invalid(path, e.getMessage() + " (levels: YELLOW, ORANGE, RED)");
+        }
+    }
+
+    private ForecastPoint forecastPoint(JsonNode node, String path, Set<String> codes)
+            throws InvalidCatchmentException {
+        String station = knownStation(node, path, codes);
+        Map<String, Double> parameters = new LinkedHashMap<>();
+        JsonNode params = node.path("parameters");
+        for (var it = params.fields(); it.hasNext(); ) {
+            var field = it.next();
+            if (!field.getValue().isNumber()) {
+                throw invalid(path + ".parameters." + field.getKey(), "a number is expected");
+            }
+            parameters.put(field.getKey(), field.getValue().asDouble());
+        }
+        try {
+            return new ForecastPoint(text(node, "id", path), station, Quantity.parse(text(node, "quantity", path)),
+                    text(node, "model", path), duration(node, "step", path),
+                    node.path("horizonSteps").asInt(0), duration(node, "history", path), parameters);
+        } catch (IllegalArgumentException e) {
+            throw invalid(path, e.getMessage());
+        }
+    }
+
+    private String knownStation(JsonNode node, String path, Set<String> codes) throws InvalidCatchmentException {
+        String station = text(node, "station", path);
+        if (!codes.contains(station)) {
+            throw invalid(path + ".station", "station " + station + " is not among this catchment's stations");
+        }
+        return station;
+    }
+
+    private Duration duration(JsonNode node, String field, String path) throws InvalidCatchmentException {
+        String text = text(node, field, path);
+        try {
+            return Duration.parse(text);
+        } catch (DateTimeParseException e) {
+            throw invalid(path + "." + field, "'" + text + "' is not an ISO-8601 duration such as PT1H or P2D");
+        }
+    }
+
+    private String text(JsonNode node, String field, String path) throws InvalidCatchmentException {
+        JsonNode value = node.path(field);
+        if (!value.isTextual() || value.asText().isBlank()) {
+            throw invalid(path + "." + field, "a non-empty string is required");
+        }
+        return value.asText().trim();
+    }
+
+    private double number(JsonNode node, String field, String path) throws InvalidCatchmentException {
+        JsonNode value = node.path(field);
+        if (!value.isNumber()) {
+            throw invalid(path + "." + field, "a number is required");
+        }
+        return value.asDouble();
+    }
+
+    private JsonNode array(JsonNode node, String field, String path) throws InvalidCatchmentException {
+        JsonNode value = node.path(field);
+        if (!value.isArray()) {
+            throw invalid(path + "." + field, "an array is required");
+        }
+        return value;
+    }
+
+    private InvalidCatchmentException invalid(String path, String why) {
+        return new InvalidCatchmentException(origin + " at " + path + ": " + why);
+    }
+}

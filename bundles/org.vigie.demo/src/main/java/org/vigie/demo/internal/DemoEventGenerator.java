@@ -1,0 +1,91 @@
+package org.vigie.demo.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Makes Vigie's demo flood event: a SYNTHETIC hourly level hydrograph per demo station, not measured data.
+ *
+ * <p>Each station's level follows a gamma-shaped flood wave on a constant base,
+ * {@code H(t) = base + (peak - base) · (t/tp)^n · exp(n·(1 - t/tp))}, which rises smoothly from the base, reaches
+ * {@code peak} at {@code tp} hours after the event start and recedes; a ±1 cm ripple makes it look like a sensor.
+ * The event lasts {@link #HOURS} hours and ends at the given instant, so replayed observations are recent and
+ * forecasts issued "now" follow on. Values are rounded to the millimetre. The shapes are chosen so that, at the
+ * end, the Loire at Orléans is above its orange threshold (2.20 m), the Dhuy above yellow, the Loiret green.
+ * See {@code docs/demo-event.md}.
+ */
+public final class DemoEventGenerator {
+
+    /** Length of the event, in hours. */
+    public static final int HOURS = 72;
+
+    /** One station's wave: base level (m), peak level (m), hours from start to peak, shape exponent. */
+    record Wave(String stationCode, double base, double peak, double hoursToPeak, double shape) {
+        double level(double hoursSinceStart) {
+            double x = hoursSinceStart / hoursToPeak;
+            double wave = Math.pow(x, shape) * Math.exp(shape * (1 - x));
+            double ripple = 0.01 * Math.sin(hoursSinceStart * 1.3);
+            return Math.round((base + (peak - base) * wave + ripple) * 1000) / 1000.0;
+        }
+    }
+
+    static final List<Wave> WAVES = List.of(
+            new Wave("K435001010", 0.90, 2.60, 60, 4),   // Loire at Orléans: slow, large
+            new Wave("K437311001", 0.35, 1.25, 66, 4),   // Dhuy at Sandillon: small tributary
+            new Wave("K439000101", 0.60, 1.00, 70, 4));  // Loiret at Olivet: karst-fed, damped
+
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMddHH", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    private DemoEventGenerator() {
+    }
+
+    /**
+     * The event as CSV files (name → content) for Vigie's CSV connector, one file per station and
+     * {@code hoursPerFile} hours, in delivery order (time, then station).
+     *
+     * @param end the time of the last value; truncated to the hour
+     */
+    public static Map<String, String> files(Instant end, int hoursPerFile) {
+        Instant last = end.truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        Instant start = last.minus(Duration.ofHours(HOURS - 1L));
+        Map<String, String> files = new LinkedHashMap<>();
+        for (int first = 0; first < HOURS; first += hoursPerFile) {
+            for (Wave wave : WAVES) {
+                Instant chunkStart = start.plus(Duration.ofHours(first));
+                StringBuilder csv = new StringBuilder()
+                        .append("# SYNTHETIC DATA - Vigie demo flood event (DemoEventGenerator), not a measurement\n")
+                        .append("time,H\n");
+                for (int h = first; h < Math.min(first + hoursPerFile, HOURS); h++) {
+                    csv.append(start.plus(Duration.ofHours(h))).append(',')
+                            .append(String.format(Locale.ROOT, "%.3f", wave.level(h))).append('\n');
+                }
+                files.put(wave.stationCode() + "_demo_" + STAMP.format(chunkStart) + ".csv", csv.toString());
+            }
+        }
+        return files;
+    }
+
+    /** @return every station's level at the end of the event (m), for checks and documentation */
+    public static Map<String, Double> finalLevels() {
+        Map<String, Double> levels = new LinkedHashMap<>();
+        for (Wave wave : WAVES) {
+            levels.put(wave.stationCode(), wave.level(HOURS - 1));
+        }
+        return levels;
+    }
+
+    /** @return the station codes of the event */
+    public static List<String> stations() {
+        List<String> codes = new ArrayList<>();
+        WAVES.forEach(w -> codes.add(w.stationCode()));
+        return codes;
+    }
+}

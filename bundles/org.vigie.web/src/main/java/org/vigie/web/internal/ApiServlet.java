@@ -1,0 +1,272 @@
+package org.vigie.web.internal;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vigie.api.Forecast;
+import org.vigie.api.ForecastPoint;
+import org.vigie.api.Observation;
+import org.vigie.api.Quantity;
+import org.vigie.api.Station;
+import org.vigie.api.VigilanceLevel;
+import org.vigie.api.service.AlertStore;
+import org.vigie.api.service.CatchmentRegistry;
+import org.vigie.api.service.ForecastArchive;
+import org.vigie.api.service.ForecastService;
+import org.vigie.api.service.PluginRegistry;
+import org.vigie.api.service.SeriesStore;
+
+/**
+ * The read-only JSON API under {@code /api}. Times are ISO-8601 UTC; values are in Vigie's SI units, each
+ * response naming the unit.
+ */
+@Component(service = Servlet.class)
+@HttpWhiteboardServletPattern("/api/*")
+public class ApiServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
+    private static final Pattern STATION_PATH = Pattern.compile("/stations/([^/]+)/(series|forecast)");
+    private static final Duration DEFAULT_SERIES_SPAN = Duration.ofDays(7);
+    private static final Duration LONGEST_SERIES_SPAN = Duration.ofDays(3660);
+
+    private final transient PluginRegistry plugins;
+    private final transient CatchmentRegistry catchments;
+    private final transient SeriesStore series;
+    private final transient ForecastArchive forecasts;
+    private final transient ForecastService cycles;
+    private final transient AlertStore alerts;
+    private final transient ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
+    private final transient Clock clock = Clock.systemUTC();
+    private final String port;
+
+    @Activate
+    public ApiServlet(@Reference PluginRegistry plugins, @Reference CatchmentRegistry catchments,
+                      @Reference SeriesStore series, @Reference ForecastArchive forecasts,
+                      @Reference ForecastService cycles, @Reference AlertStore alerts, BundleContext context) {
+        this.plugins = plugins;
+        this.catchments = catchments;
+        this.series = series;
+        this.forecasts = forecasts;
+        this.cycles = cycles;
+        this.alerts = alerts;
+        String configured = context.getProperty("org.osgi.service.http.port");
+        this.port = configured == null ? "8080" : configured;
+    }
+
+    @Override
+    public void init() {
+        long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+        LOG.info("Vigie ready in {} ms — REST API at http://localhost:{}/api/registry", sinceJvmStart, port);
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String path = request.getPathInfo() == null ? "/" : request.getPathInfo();
+        Object body;
+        int status = HttpServletResponse.SC_OK;
+        try {
+            body = route(path, request);
+        } catch (ApiException e) {
+            status = e.status;
+            body = Map.of("error", e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("GET /api{} failed", path, e);
+            status = HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
+            body = Map.of("error", "internal error: " + e.getMessage());
+        }
+        response.setStatus(status);
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        json.writerWithDefaultPrettyPrinter().writeValue(response.getOutputStream(), body);
+    }
+
+    private Object route(String path, HttpServletRequest request) {
+        switch (path) {
+            case "/", "" -> {
+                return Map.of("endpoints", List.of("/api/registry", "/api/stations",
+                        "/api/stations/{code}/series?quantity=H&from=…&to=…", "/api/stations/{code}/forecast",
+                        "/api/alerts"));
+            }
+            case "/registry" -> {
+                return registry();
+            }
+            case "/stations" -> {
+                return stations();
+            }
+            case "/alerts" -> {
+                return alerts(intParameter(request, "limit", 100));
+            }
+            default -> {
+                Matcher m = STATION_PATH.matcher(path);
+                if (!m.matches()) {
+                    throw new ApiException(404, "no such resource: /api" + path);
+                }
+                Station station = catchments.station(m.group(1))
+                        .orElseThrow(() -> new ApiException(404, "unknown station " + m.group(1)));
+                return m.group(2).equals("series") ? series(station, request) : forecast(station, request);
+            }
+        }
+    }
+
+    private Map<String, Object> registry() {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("plugins", plugins.plugins());
+        view.put("catchments", catchments.catchments().stream().map(c -> Map.of("id", c.id(), "name", c.name(),
+                "stations", c.stations().size(), "forecastPoints", c.forecastPoints().size())).toList());
+        view.put("lastCycle", cycles.lastCycle().orElse(null));
+        return view;
+    }
+
+    private List<Map<String, Object>> stations() {
+        Map<String, VigilanceLevel> levels = alerts.currentLevels();
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (Station s : catchments.stations()) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("station", s);
+            item.put("vigilance", levels.getOrDefault(s.code(), VigilanceLevel.GREEN));
+            Map<String, Object> latest = new LinkedHashMap<>();
+            for (Quantity q : Quantity.values()) {
+                series.latest(s.code(), q).ifPresent(o -> latest.put(q.name(), Map.of("time", o.time(),
+                        "value", o.value(), "unit", q.unit())));
+            }
+            item.put("latest", latest);
+            list.add(item);
+        }
+        return list;
+    }
+
+    private Map<String, Object> series(Station station, HttpServletRequest request) {
+        Quantity quantity;
+        try {
+            quantity = Quantity.parse(request.getParameter("quantity") == null ? "H" : request.getParameter("quantity"));
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(400, e.getMessage());
+        }
+        Instant to = instantParameter(request, "to", clock.instant());
+        Instant from = instantParameter(request, "from", to.minus(DEFAULT_SERIES_SPAN));
+        if (!from.isBefore(to)) {
+            throw new ApiException(400, "'from' (" + from + ") must be before 'to' (" + to + ")");
+        }
+        if (Duration.between(from, to).compareTo(LONGEST_SERIES_SPAN) > 0) {
+            throw new ApiException(400, "at most " + LONGEST_SERIES_SPAN.toDays() + " days per request");
+        }
+        List<Map<String, Object>> values = new ArrayList<>();
+        for (Observation o : series.read(station.code(), quantity, from, to)) {
+            values.add(Map.of("time", o.time(), "value", o.value(), "quality", o.quality(),
+                    "source", o.provenance().source()));
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("station", station.code());
+        body.put("quantity", quantity);
+        body.put("unit", quantity.unit());
+        body.put("from", from);
+        body.put("to", to);
+        body.put("observations", values);
+        return body;
+    }
+
+    private Map<String, Object> forecast(Station station, HttpServletRequest request) {
+        List<Forecast> latest = new ArrayList<>();
+        for (ForecastPoint point : catchments.forecastPoints()) {
+            if (point.stationCode().equals(station.code())) {
+                forecasts.latest(point.id()).ifPresent(latest::add);
+            }
+        }
+        if (latest.isEmpty()) {
+            throw new ApiException(404, "no forecast yet for station " + station.code());
+        }
+        List<Map<String, Object>> runs = new ArrayList<>();
+        for (Forecast f : latest) {
+            Map<String, Object> run = new LinkedHashMap<>();
+            run.put("forecastPoint", f.forecastPointId());
+            run.put("quantity", f.quantity());
+            run.put("unit", f.quantity().unit());
+            run.put("model", f.modelId());
+            run.put("modelVersion", f.modelVersion());
+            run.put("issueTime", f.issueTime());
+            List<Map<String, Object>> steps = new ArrayList<>();
+            for (int i = 0; i < f.size(); i++) {
+                Map<String, Object> step = new LinkedHashMap<>();
+                step.put("lead", f.leadTimes().get(i));
+                step.put("time", f.validTime(i));
+                step.put("value", f.value(i));
+                final int lead = i;
+                f.quantiles().forEach((p, v) -> step.put("q" + Math.round(p * 100), v[lead]));
+                steps.add(step);
+            }
+            run.put("values", steps);
+            runs.add(run);
+        }
+        return Map.of("station", station.code(), "forecasts", runs);
+    }
+
+    private Map<String, Object> alerts(int limit) {
+        if (limit < 1 || limit > 10_000) {
+            throw new ApiException(400, "'limit' must be between 1 and 10000");
+        }
+        List<Map<String, Object>> events = new ArrayList<>();
+        alerts.events(limit).forEach(e -> {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("event", e);
+            item.put("deliveries", alerts.deliveries(e.id()));
+            events.add(item);
+        });
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("levels", alerts.currentLevels());
+        body.put("outbox", alerts.outboxCounts());
+        body.put("events", events);
+        return body;
+    }
+
+    private static Instant instantParameter(HttpServletRequest request, String name, Instant fallback) {
+        String text = request.getParameter(name);
+        if (text == null || text.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Instant.parse(text.trim());
+        } catch (DateTimeParseException e) {
+            throw new ApiException(400, "'" + name + "' must be an ISO-8601 UTC instant such as "
+                    + "2024-10-18T06:00:00Z, got '" + text + "'");
+        }
+    }
+
+    private static int intParameter(HttpServletRequest request, String name, int fallback) {
+        String text = request.getParameter(name);
+        if (text == null || text.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            throw new ApiException(400, "'" + name + "' must be an integer, got '" + text + "'");
+        }
+    }
+}
