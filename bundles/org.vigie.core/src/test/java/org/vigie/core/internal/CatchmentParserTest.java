@@ -1,0 +1,68 @@
+package org.vigie.core.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.vigie.api.Catchment;
+import org.vigie.api.Quantity;
+import org.vigie.api.Station;
+import org.vigie.api.VigilanceLevel;
+
+class CatchmentParserTest {
+
+    private static Catchment parse(String json) throws Exception {
+        return CatchmentParser.parse(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "test.json");
+    }
+
+    private static String error(String json) {
+        return assertThrows(CatchmentParser.InvalidCatchmentException.class, () -> parse(json)).getMessage();
+    }
+
+    private static final String STATION = "{\"code\":\"K1\",\"name\":\"A\",\"longitude\":1.9,\"latitude\":47.9}";
+
+    @Test
+    void readsTheShippedOrleansCatchment() throws Exception {
+        Path shipped = Path.of("../org.vigie.catchment.orleans/src/main/resources/catchment.json");
+        Catchment c;
+        try (InputStream in = Files.newInputStream(shipped)) {
+            c = CatchmentParser.parse(in, "orleans");
+        }
+        assertEquals("orleans", c.id());
+        assertEquals(3, c.stations().size());
+        Station loire = c.stations().get(0);
+        assertEquals("K435001010", loire.code());
+        assertEquals(1.904789113, loire.position().longitude());
+        assertEquals(619_000, loire.lambert93().x(), 1_000, "Lambert-93 derived from the WGS84 position");
+        assertEquals(2.20, c.thresholds("K435001010", Quantity.H).stream()
+                .filter(t -> t.level() == VigilanceLevel.ORANGE).findFirst().orElseThrow().value());
+        assertEquals(Duration.ofHours(1), c.forecastPoints().get(0).step());
+        assertEquals(24, c.forecastPoints().get(0).horizonSteps());
+    }
+
+    @Test
+    void namesTheFieldAtFault() {
+        assertEquals("test.json at $.id: a non-empty string is required", error("{\"stations\":[]}"));
+        assertEquals("test.json at $.stations[0].latitude: a number is required",
+                error("{\"id\":\"x\",\"stations\":[{\"code\":\"K1\",\"longitude\":1.9}]}"));
+        assertEquals("test.json at $.thresholds[0].station: station K2 is not among this catchment's stations",
+                error("{\"id\":\"x\",\"stations\":[" + STATION + "],\"thresholds\":[{\"station\":\"K2\","
+                        + "\"quantity\":\"H\",\"level\":\"RED\",\"value\":3}]}"));
+        assertTrue(error("{\"id\":\"x\",\"stations\":[" + STATION + "],\"forecastPoints\":[{\"id\":\"p\","
+                + "\"station\":\"K1\",\"quantity\":\"H\",\"model\":\"m\",\"step\":\"1 hour\",\"horizonSteps\":3,"
+                + "\"history\":\"P1D\"}]}").contains("'1 hour' is not an ISO-8601 duration"));
+        assertTrue(error("{\"id\":\"x\",\"stations\":[" + STATION + "," + STATION + "]}")
+                .contains("station K1 is defined twice"));
+        assertTrue(error("{\"id\":\"x\",\"stations\":[" + STATION + "],\"thresholds\":[{\"station\":\"K1\","
+                + "\"quantity\":\"H\",\"level\":\"PURPLE\",\"value\":3}]}").contains("levels: YELLOW, ORANGE, RED"));
+        assertTrue(error("{not json").startsWith("test.json: not valid JSON"));
+    }
+}

@@ -1,0 +1,214 @@
+package org.vigie.store.h2.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.function.Function;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.vigie.api.Observation;
+import org.vigie.api.Provenance;
+import org.vigie.api.Quantity;
+import org.vigie.api.service.AppendResult;
+import org.vigie.api.service.SeriesStore;
+
+/**
+ * Raw observations, one row each in table {@code observation}, keyed by their identity (station, quantity,
+ * time, source). A row that is already there is never touched: re-delivery inserts nothing and is counted as a
+ * duplicate, whatever value it carries.
+ */
+@Component(service = SeriesStore.class, property = "vigie.store=h2")
+public final class H2SeriesStore implements SeriesStore {
+    /** Rows per JDBC batch: large enough to amortise the calls, small enough to keep the driver's buffers small. */
+    private static final int JDBC_BATCH = 1000;
+
+    /** Inserts a row unless its identity is stored; the update count (0 or 1) tells which happened. */
+    private static final String INSERT_NEW = "INSERT INTO observation"
+            + " (station_id, quantity, t, source_id, val, quality, method_id, reference, received_at)"
+            + " SELECT ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM observation"
+            + " WHERE station_id = ? AND quantity = ? AND t = ? AND source_id = ?)";
+
+    private static final String COLUMNS = "t, source_id, val, quality, method_id, reference, received_at";
+    // ORDER BY the whole primary key so that H2 reads the index in order instead of sorting
+    private static final String READ_RANGE = "SELECT " + COLUMNS + " FROM observation"
+            + " WHERE station_id = ? AND quantity = ? AND t >= ? AND t < ?"
+            + " ORDER BY station_id, quantity, t, source_id";
+    private static final String READ_LATEST = "SELECT " + COLUMNS + " FROM observation"
+            + " WHERE station_id = ? AND quantity = ? AND t = (SELECT t FROM observation"
+            + " WHERE station_id = ? AND quantity = ? ORDER BY station_id DESC, quantity DESC, t DESC LIMIT 1)";
+    private static final String COUNT = "SELECT COUNT(*) FROM observation WHERE station_id = ? AND quantity = ?";
+
+    private static final Comparator<Observation> READ_ORDER = Comparator.comparing(Observation::time)
+            .thenComparing(observation -> observation.provenance().source());
+
+    private final Database database;
+    private final NameDictionary stations;
+    private final NameDictionary sources;
+    private final NameDictionary methods;
+
+    @Activate
+    public H2SeriesStore(@Reference Database database) {
+        this.database = database;
+        this.stations = new NameDictionary(database, "station", "code");
+        this.sources = new NameDictionary(database, "observation_source", "name");
+        this.methods = new NameDictionary(database, "observation_method", "name");
+    }
+
+    @Override
+    public AppendResult append(Collection<Observation> observations) {
+        List<Observation> batch = List.copyOf(observations);
+        if (batch.isEmpty()) {
+            return AppendResult.NONE;
+        }
+        Map<String, Integer> stationIds = stations.register(distinct(batch, Observation::stationCode));
+        Map<String, Integer> sourceIds = sources.register(distinct(batch, o -> o.provenance().source()));
+        Map<String, Integer> methodIds = methods.register(distinct(batch, o -> o.provenance().method()));
+        int stored = database.inTransaction("append " + batch.size() + " observations", connection -> {
+            int inserted = 0;
+            try (PreparedStatement insert = connection.prepareStatement(INSERT_NEW)) {
+                int pending = 0;
+                for (Observation observation : batch) {
+                    int station = stationIds.get(observation.stationCode());
+                    byte quantity = Codes.of(observation.quantity());
+                    long time = EpochNanos.of(observation.time());
+                    int source = sourceIds.get(observation.provenance().source());
+                    insert.setInt(1, station);
+                    insert.setByte(2, quantity);
+                    insert.setLong(3, time);
+                    insert.setInt(4, source);
+                    insert.setDouble(5, observation.value());
+                    insert.setByte(6, Codes.of(observation.quality()));
+                    insert.setInt(7, methodIds.get(observation.provenance().method()));
+                    insert.setString(8, observation.provenance().reference());
+                    insert.setLong(9, EpochNanos.of(observation.receivedAt()));
+                    insert.setInt(10, station);
+                    insert.setByte(11, quantity);
+                    insert.setLong(12, time);
+                    insert.setInt(13, source);
+                    insert.addBatch();
+                    if (++pending == JDBC_BATCH) {
+                        inserted += sum(insert.executeBatch());
+                        pending = 0;
+                    }
+                }
+                if (pending > 0) {
+                    inserted += sum(insert.executeBatch());
+                }
+            }
+            return inserted;
+        });
+        return new AppendResult(stored, batch.size() - stored);
+    }
+
+    @Override
+    public List<Observation> read(String stationCode, Quantity quantity, Instant from, Instant to) {
+        Objects.requireNonNull(quantity, "quantity");
+        OptionalInt station = stations.find(stationCode);
+        if (station.isEmpty() || !from.isBefore(to)) {
+            return List.of();
+        }
+        return database.withConnection("read " + stationCode + " " + quantity + " from " + from + " to " + to,
+                connection -> {
+                    try (PreparedStatement select = connection.prepareStatement(READ_RANGE)) {
+                        select.setInt(1, station.getAsInt());
+                        select.setByte(2, Codes.of(quantity));
+                        select.setLong(3, EpochNanos.clamped(from));
+                        select.setLong(4, EpochNanos.clamped(to));
+                        return observations(connection, select, stationCode, quantity);
+                    }
+                });
+    }
+
+    @Override
+    public Optional<Observation> latest(String stationCode, Quantity quantity) {
+        Objects.requireNonNull(quantity, "quantity");
+        OptionalInt station = stations.find(stationCode);
+        if (station.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Observation> atLatestTime = database.withConnection("read the latest " + stationCode + " " + quantity,
+                connection -> {
+                    try (PreparedStatement select = connection.prepareStatement(READ_LATEST)) {
+                        select.setInt(1, station.getAsInt());
+                        select.setByte(2, Codes.of(quantity));
+                        select.setInt(3, station.getAsInt());
+                        select.setByte(4, Codes.of(quantity));
+                        return observations(connection, select, stationCode, quantity);
+                    }
+                });
+        // the last one in read order
+        return atLatestTime.isEmpty() ? Optional.empty() : Optional.of(atLatestTime.get(atLatestTime.size() - 1));
+    }
+
+    @Override
+    public long count(String stationCode, Quantity quantity) {
+        Objects.requireNonNull(quantity, "quantity");
+        OptionalInt station = stations.find(stationCode);
+        if (station.isEmpty()) {
+            return 0;
+        }
+        return database.withConnection("count " + stationCode + " " + quantity, connection -> {
+            try (PreparedStatement count = connection.prepareStatement(COUNT)) {
+                count.setInt(1, station.getAsInt());
+                count.setByte(2, Codes.of(quantity));
+                try (ResultSet row = count.executeQuery()) {
+                    row.next();
+                    return row.getLong(1);
+                }
+            }
+        });
+    }
+
+    /** Rows come in (time, source id) order; the API wants (time, source name), which differs only on ties. */
+    private List<Observation> observations(Connection connection, PreparedStatement select, String stationCode,
+                                           Quantity quantity) throws SQLException {
+        List<Observation> observations = new ArrayList<>();
+        boolean sameTimeTwice = false;
+        long previousTime = 0;
+        try (ResultSet row = select.executeQuery()) {
+            while (row.next()) {
+                long time = row.getLong(1);
+                sameTimeTwice |= !observations.isEmpty() && time == previousTime;
+                previousTime = time;
+                Provenance provenance = new Provenance(sources.name(connection, row.getInt(2)),
+                        methods.name(connection, row.getInt(5)), row.getString(6));
+                observations.add(new Observation(stationCode, quantity, EpochNanos.toInstant(time), row.getDouble(3),
+                        Codes.quality(row.getByte(4)), provenance, EpochNanos.toInstant(row.getLong(7))));
+            }
+        }
+        if (sameTimeTwice) {
+            observations.sort(READ_ORDER);
+        }
+        return observations;
+    }
+
+    private static Set<String> distinct(List<Observation> batch, Function<Observation, String> name) {
+        Set<String> names = new HashSet<>();
+        for (Observation observation : batch) {
+            names.add(name.apply(observation));
+        }
+        return names;
+    }
+
+    private static int sum(int[] updateCounts) {
+        int sum = 0;
+        for (int count : updateCounts) {
+            sum += count;
+        }
+        return sum;
+    }
+}
