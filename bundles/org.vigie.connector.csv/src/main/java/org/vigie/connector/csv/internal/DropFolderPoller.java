@@ -66,17 +66,27 @@ final class DropFolderPoller {
         } catch (IOException | UncheckedIOException e) {
             return new Health(Health.Status.DOWN, "cannot read folder " + folder + ": " + e.getMessage(), lastActivity);
         }
+        Optional<Problem> firstProblem = Optional.empty();
         for (Path file : files) {
             if (stopRequested.getAsBoolean()) {
                 break;
             }
-            Optional<String> problem = handle(file);
-            if (problem.isPresent()) {
-                // later files wait too, so that files keep being delivered in name order
-                return new Health(Health.Status.DEGRADED, problem.get(), lastActivity);
+            Optional<Problem> problem = handle(file);
+            if (firstProblem.isEmpty()) {
+                firstProblem = problem;
+            }
+            if (problem.isPresent() && problem.get().storeUnavailable()) {
+                // the next files would fail alike; waiting also keeps them delivered in name order
+                break;
             }
         }
-        return new Health(Health.Status.UP, "", lastActivity);
+        return firstProblem
+                .map(problem -> new Health(Health.Status.DEGRADED, problem.message(), lastActivity))
+                .orElseGet(() -> new Health(Health.Status.UP, "", lastActivity));
+    }
+
+    /** Why a file had to stay where it is; it is tried again at the next poll. */
+    private record Problem(String message, boolean storeUnavailable) {
     }
 
     private List<Path> candidates() throws IOException {
@@ -96,7 +106,7 @@ final class DropFolderPoller {
     }
 
     /** @return why the file had to stay where it is, or empty once it has been handled */
-    private Optional<String> handle(Path file) {
+    private Optional<Problem> handle(Path file) {
         String name = file.getFileName().toString();
         List<String> lines;
         try {
@@ -105,7 +115,7 @@ final class DropFolderPoller {
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
-            return Optional.of("cannot read " + file + ": " + e.getMessage());
+            return Optional.of(new Problem("cannot read " + file + ": " + describe(e), false));
         }
         CsvParseResult parsed = parser.parse(name, lines, clock.instant());
 
@@ -115,7 +125,8 @@ final class DropFolderPoller {
                 appended = sink.ingest(parsed.observations());
             } catch (RuntimeException e) {
                 LOG.debug("ingest of {} failed", file, e);
-                return Optional.of("store unavailable, " + name + " kept for the next attempt: " + describe(e));
+                return Optional.of(new Problem(
+                        "store unavailable, " + name + " kept for the next attempt: " + describe(e), true));
             }
         }
 
@@ -124,8 +135,8 @@ final class DropFolderPoller {
         try {
             moved = moveWithoutOverwriting(file, folder.resolve(outcome));
         } catch (IOException e) {
-            return Optional.of("cannot move " + name + " to " + outcome + "/ (it will be delivered again): "
-                    + describe(e));
+            return Optional.of(new Problem("cannot move " + name + " to " + outcome
+                    + "/ (it will be delivered again): " + describe(e), false));
         }
         if (!parsed.isClean()) {
             writeErrorReport(moved, parsed, appended);

@@ -136,6 +136,22 @@ class DropFolderPollerTest {
     }
 
     @Test
+    void aFileThatCannotBeMovedStaysWithoutHoldingBackTheOthers() throws IOException {
+        Files.writeString(folder.resolve("processed"), "a file where the folder should be");
+        drop(folder, "K1_a.csv", "time;H", "2024-01-15T10:00:00Z;1.2");
+        drop(folder, "K1_b.csv", "time;H", "2024-01-15T11:00:00Z;1.3", "oops");
+
+        Health health = poller("K1*.csv").pollOnce();
+
+        assertEquals(Health.Status.DEGRADED, health.status());
+        assertTrue(health.message().startsWith("cannot move K1_a.csv to processed/ (it will be delivered again): "),
+                health.message());
+        assertEquals(NOW, health.lastActivity());
+        assertEquals(List.of("K1_a.csv", "processed", "rejected"), names(folder));
+        assertEquals(List.of("K1_b.csv", "K1_b.csv.errors.txt"), names(folder.resolve("rejected")));
+    }
+
+    @Test
     void filesStillBeingWrittenAndHiddenFilesAreLeftAlone() throws IOException {
         Files.writeString(folder.resolve("K1_g.csv.tmp"), "time;H\n");
         Files.writeString(folder.resolve("K1_h.csv.part"), "time;H\n");

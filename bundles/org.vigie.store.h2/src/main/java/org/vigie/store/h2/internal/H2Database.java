@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.sql.ConnectionPoolDataSource;
 
@@ -59,10 +60,11 @@ public final class H2Database implements Database {
 
     private final Path file;
     private final JdbcConnectionPool pool;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     @Activate
-    public H2Database(@Reference(target = "(osgi.jdbc.driver.class=org.h2.Driver)") DataSourceFactory factory,
-                      Config config, BundleContext context) throws SQLException, IOException {
+    public H2Database(@Reference(name = "dataSourceFactory", target = "(osgi.jdbc.driver.class=org.h2.Driver)")
+                      DataSourceFactory factory, Config config, BundleContext context) throws SQLException, IOException {
         this(databaseFile(config.databaseFile(), context.getProperty(VIGIE_HOME)),
                 url -> factory.createConnectionPoolDataSource(connectionProperties(url)), config.loadH2gis());
     }
@@ -111,6 +113,9 @@ public final class H2Database implements Database {
     /** Closes the database, releasing its file so that an updated store bundle can open it again. */
     @Deactivate
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         shutdown();
         LOG.info("Store database {} closed", file);
     }

@@ -40,7 +40,7 @@ public final class H2ForecastArchive implements ForecastArchive {
     private final Database database;
 
     @Activate
-    public H2ForecastArchive(@Reference Database database) {
+    public H2ForecastArchive(@Reference(name = "database") Database database) {
         this.database = database;
     }
 

@@ -26,7 +26,7 @@ public final class H2ModelStateStore implements ModelStateStore {
     private final Database database;
 
     @Activate
-    public H2ModelStateStore(@Reference Database database) {
+    public H2ModelStateStore(@Reference(name = "database") Database database) {
         this.database = database;
     }
 

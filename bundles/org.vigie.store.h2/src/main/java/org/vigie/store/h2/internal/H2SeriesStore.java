@@ -61,7 +61,7 @@ public final class H2SeriesStore implements SeriesStore {
     private final NameDictionary methods;
 
     @Activate
-    public H2SeriesStore(@Reference Database database) {
+    public H2SeriesStore(@Reference(name = "database") Database database) {
         this.database = database;
         this.stations = new NameDictionary(database, "station", "code");
         this.sources = new NameDictionary(database, "observation_source", "name");

@@ -1,0 +1,223 @@
+package org.vigie.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+
+import javax.inject.Inject;
+
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.BundleContext;
+import org.osgi.util.tracker.ServiceTracker;
+import org.vigie.api.Forecast;
+import org.vigie.api.Quantity;
+import org.vigie.api.service.CycleReport;
+import org.vigie.api.service.ForecastArchive;
+import org.vigie.api.service.ForecastService;
+import org.vigie.api.service.PluginInfo;
+import org.vigie.api.service.PluginRegistry;
+import org.vigie.api.service.SeriesStore;
+
+/**
+ * While the CSV connector ingests a steady stream of files, a new build of the persistence model bundle is moved
+ * into deploy/: the registry shows the new version, forecast cycles go on, and every observation is stored once.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class HotSwapIT {
+
+    private static final String STATION = "K435001010";
+    private static final int ROWS_PER_FILE = 5;
+    private static final Instant SERIES_START = Instant.parse("2030-01-01T00:00:00Z");
+
+    @Inject
+    private BundleContext context;
+
+    @Configuration
+    public Option[] configuration() throws IOException {
+        Path home = VigieDistribution.freshCopy("hotswap");
+        // one cycle a second, so that a swap falls between and during cycles
+        Files.writeString(home.resolve("config/org.vigie.core.forecast.config"),
+                "cyclePeriodSeconds=L\"1\"\nfirstCycleDelaySeconds=L\"1\"\n");
+        return VigieDistribution.options(home, VigieDistribution.freePort());
+    }
+
+    private <T> T service(Class<T> type) throws InterruptedException {
+        ServiceTracker<T, T> tracker = new ServiceTracker<>(context, type, null);
+        tracker.open();
+        T service = tracker.waitForService(30_000);
+        if (service == null) {
+            throw new AssertionError(type.getSimpleName() + " service did not appear within 30 s");
+        }
+        return service;
+    }
+
+    @Test
+    public void aModelUpdateUnderIngestLoadLosesNothingAndCyclesGoOn() throws Exception {
+        PluginRegistry registry = service(PluginRegistry.class);
+        ForecastService cycles = service(ForecastService.class);
+        SeriesStore store = service(SeriesStore.class);
+        ForecastArchive archive = service(ForecastArchive.class);
+        Path home = Path.of(context.getProperty("vigie.home"));
+        Path inbox = home.resolve("data/inbox");
+        Files.createDirectories(inbox);
+        List<PluginInfo> before = Await.until("the model and the Loire connector", Duration.ofSeconds(30),
+                registry::plugins, p -> p.stream().anyMatch(i -> i.id().equals("persistence"))
+                        && p.stream().anyMatch(i -> i.id().equals("csv:" + STATION)));
+        String oldVersion = modelVersions(before).first();
+
+        // a steady stream: one file of 5 hourly values every 50 ms
+        AtomicBoolean streaming = new AtomicBoolean(true);
+        AtomicInteger files = new AtomicInteger();
+        Thread writer = new Thread(() -> {
+            while (streaming.get()) {
+                writeFile(inbox, files.getAndIncrement());
+                sleep(50);
+            }
+        }, "itest-csv-stream");
+        Set<Long> cycleNumbers = new ConcurrentSkipListSet<>();
+        List<String> cycleFailures = new ArrayList<>();
+        Thread cycleWatcher = new Thread(() -> {
+            while (streaming.get()) {
+                cycles.lastCycle().ifPresent(report -> {
+                    if (cycleNumbers.add(report.number())) {
+                        synchronized (cycleFailures) {
+                            report.failures().stream().filter(f -> f.startsWith("orleans-loire-H"))
+                                    .forEach(cycleFailures::add);
+                        }
+                    }
+                });
+                sleep(20);
+            }
+        }, "itest-cycle-watcher");
+        writer.start();
+        cycleWatcher.start();
+        sleep(2000);
+
+        long cycleBeforeSwap = cycles.lastCycle().map(CycleReport::number).orElse(0L);
+        String newVersion = "0.1.0.hotswap" + System.currentTimeMillis();
+        Path deployed = home.resolve("deploy/org.vigie.model.persistence.jar");
+        Path staged = home.resolve("deploy-staging.tmp");
+        rebuildWithVersion(deployed, staged, newVersion);
+        long swapStart = System.nanoTime();
+        Files.move(staged, deployed, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Await.until("the registry to show model version " + newVersion, Duration.ofSeconds(30), registry::plugins,
+                p -> modelVersions(p).equals(new TreeSet<>(Set.of(newVersion))));
+        long swapMillis = (System.nanoTime() - swapStart) / 1_000_000;
+
+        sleep(3000);
+        streaming.set(false);
+        writer.join();
+        cycleWatcher.join();
+        int written = files.get();
+        Await.until("every streamed file to be processed", Duration.ofSeconds(60),
+                () -> countFiles(inbox), remaining -> remaining == 0);
+
+        long stored = store.count(STATION, Quantity.H);
+        Forecast latest = Await.until("a forecast by the new model build", Duration.ofSeconds(20),
+                () -> archive.latest("orleans-loire-H").orElseThrow(), f -> f.modelVersion().equals(newVersion));
+        long cyclesAfterSwap = cycleNumbers.stream().filter(n -> n > cycleBeforeSwap).count();
+
+        System.out.printf("hot swap: %d files (%d observations) streamed; model %s -> %s registered in %d ms; "
+                        + "%d observations stored; %d cycles after the swap; loire failures %s%n",
+                written, written * ROWS_PER_FILE, oldVersion, newVersion, swapMillis, stored, cyclesAfterSwap,
+                cycleFailures);
+        assertNotEquals(oldVersion, newVersion);
+        assertEquals("every streamed observation stored exactly once", written * (long) ROWS_PER_FILE, stored);
+        assertEquals(written, countProcessed(inbox));
+        assertTrue("forecast cycles continued after the swap: " + cyclesAfterSwap, cyclesAfterSwap >= 3);
+        assertEquals("no Loire forecast missed", List.of(), cycleFailures);
+        assertEquals(STATION, latest.stationCode());
+    }
+
+    private static TreeSet<String> modelVersions(List<PluginInfo> plugins) {
+        TreeSet<String> versions = new TreeSet<>();
+        plugins.stream().filter(p -> p.id().equals("persistence")).forEach(p -> versions.add(p.bundleVersion()));
+        return versions;
+    }
+
+    private static void writeFile(Path inbox, int n) {
+        StringBuilder csv = new StringBuilder("time,H\n");
+        for (int i = 0; i < ROWS_PER_FILE; i++) {
+            Instant t = SERIES_START.plus(Duration.ofHours((long) n * ROWS_PER_FILE + i));
+            csv.append(t).append(',').append(1.0 + (n % 50) * 0.01).append('\n');
+        }
+        String name = String.format("%s_stream_%06d.csv", STATION, n);
+        try {
+            Path partial = inbox.resolve(name + ".part");
+            Files.writeString(partial, csv, StandardCharsets.UTF_8);
+            Files.move(partial, inbox.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The same bundle with a new Bundle-Version: what a fresh build of it looks like to the framework. */
+    private static void rebuildWithVersion(Path jar, Path target, String version) throws IOException {
+        try (JarFile in = new JarFile(jar.toFile())) {
+            Manifest manifest = new Manifest(in.getManifest());
+            manifest.getMainAttributes().put(new Attributes.Name("Bundle-Version"), version);
+            try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(target), manifest)) {
+                for (Enumeration<JarEntry> entries = in.entries(); entries.hasMoreElements(); ) {
+                    JarEntry entry = entries.nextElement();
+                    if (entry.getName().equals("META-INF/MANIFEST.MF")) {
+                        continue;
+                    }
+                    out.putNextEntry(new JarEntry(entry.getName()));
+                    try (var data = in.getInputStream(entry)) {
+                        data.transferTo(out);
+                    }
+                    out.closeEntry();
+                }
+            }
+        }
+    }
+
+    private static long countFiles(Path folder) {
+        try (var list = Files.list(folder)) {
+            return list.filter(p -> p.getFileName().toString().endsWith(".csv")).count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long countProcessed(Path inbox) {
+        return countFiles(inbox.resolve("processed"));
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package org.vigie.itests;
+
+import static org.ops4j.pax.exam.CoreOptions.bundle;
+import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
+import static org.ops4j.pax.exam.CoreOptions.frameworkStartLevel;
+import static org.ops4j.pax.exam.CoreOptions.junitBundles;
+import static org.ops4j.pax.exam.CoreOptions.options;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.options.UrlProvisionOption;
+
+/**
+ * Boots what ships: a fresh copy of the assembled distribution ({@code runtime/target/vigie}) per test class,
+ * its boot/ bundles at start level 1 and bundle/ at level 2 as {@code conf/config.properties} does, and
+ * FileInstall watching the copy's deploy/ and config/.
+ */
+final class VigieDistribution {
+
+    private VigieDistribution() {
+    }
+
+    /** A fresh copy of the distribution for one test class, with extra configuration files. */
+    static Path freshCopy(String name) {
+        Path source = Path.of(System.getProperty("vigie.distribution", "../runtime/target/vigie"));
+        if (!Files.isDirectory(source.resolve("bundle"))) {
+            throw new IllegalStateException("no distribution at " + source.toAbsolutePath()
+                    + ": build the runtime module first (./mvnw install)");
+        }
+        Path target = Path.of(System.getProperty("vigie.itest.work", "target/itest-work")).resolve(name);
+        deleteTree(target);
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path from : (Iterable<Path>) files::iterator) {
+                Path to = target.resolve(source.relativize(from).toString());
+                if (Files.isDirectory(from)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return target.toAbsolutePath();
+    }
+
+    static Option[] options(Path home, int httpPort) {
+        List<Option> options = new ArrayList<>();
+        options.add(frameworkProperty("felix.bootdelegation.implicit").value("false"));
+        options.add(frameworkProperty("vigie.home").value(home.toString()));
+        options.add(frameworkProperty("org.osgi.service.http.port").value(String.valueOf(httpPort)));
+        options.add(frameworkProperty("felix.fileinstall.dir")
+                .value(home.resolve("deploy") + "," + home.resolve("config")));
+        options.add(frameworkProperty("felix.fileinstall.poll").value("250"));
+        options.add(frameworkProperty("felix.fileinstall.noInitialDelay").value("true"));
+        options.add(frameworkProperty("felix.fileinstall.enableConfigSave").value("false"));
+        options.add(frameworkProperty("felix.fileinstall.log.level").value("2"));
+        options.add(systemProperty("gosh.args").value("--nointeractive"));
+        options.add(frameworkStartLevel(2));
+        for (Path jar : jars(home.resolve("boot"))) {
+            options.add(bundle(jar.toUri().toString()).startLevel(1));
+        }
+        for (Path jar : jars(home.resolve("bundle"))) {
+            if (jar.getFileName().toString().startsWith("org.apache.felix.gogo.shell")) {
+                continue; // the shell reads stdin: never in tests
+            }
+            UrlProvisionOption option = bundle(jar.toUri().toString()).startLevel(2);
+            options.add(isFragment(jar) ? option.noStart() : option);
+        }
+        options.add(junitBundles());
+        return options.toArray(new Option[0]);
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<Path> jars(Path folder) {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(p -> p.toString().endsWith(".jar")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean isFragment(Path jar) {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            return file.getManifest().getMainAttributes().getValue("Fragment-Host") != null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            files.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String read(InputStream in) throws IOException {
+        return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+}
