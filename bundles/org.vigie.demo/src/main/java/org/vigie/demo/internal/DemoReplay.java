@@ -85,7 +85,7 @@ public class DemoReplay {
             while (!allArrived(lastValue)) {
                 if (System.currentTimeMillis() > deadline) {
                     LOG.error("demo: the replayed observations did not all reach the store within 60 s — is a CSV "
-                            + "connector configured for each demo station (config/org.vigie.connector.csv~*.config)?");
+                            + "connector configured for each demo station (config/org.vigie.connector.csv-*.config)?");
                     return;
                 }
                 Thread.sleep(200);

@@ -33,8 +33,8 @@ public class LogAlertChannel implements AlertChannel {
 
     @Override
     public DeliveryResult deliver(AlertMessage message) {
-        ALERTS.warn("ALERTE [{}] {} — {} (key {})", message.event().level().french().toUpperCase(java.util.Locale.ROOT),
-                message.subject(), message.body(), message.idempotencyKey());
+        ALERTS.warn("ALERTE [{}] {} (key {})", message.event().level().french().toUpperCase(java.util.Locale.ROOT),
+                message.body().isBlank() ? message.subject() : message.body(), message.idempotencyKey());
         lastDelivery.set(clock.instant());
         return DeliveryResult.delivered("written to log vigie.alerts");
     }

@@ -4,7 +4,7 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
- * One station's drop folder, as a factory configuration, e.g. {@code config/org.vigie.connector.csv~K435001010.config}.
+ * One station's drop folder, as a factory configuration, e.g. {@code config/org.vigie.connector.csv-K435001010.config}.
  * The single source of the defaults: {@link ConnectorSettings} only carries the values over.
  */
 @ObjectClassDefinition(

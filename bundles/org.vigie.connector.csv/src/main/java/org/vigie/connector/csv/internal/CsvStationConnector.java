@@ -24,7 +24,7 @@ import org.vigie.api.spi.StationConnector;
 
 /**
  * Delivers the observation CSV files of one station dropped in a folder. One instance per factory configuration
- * {@code org.vigie.connector.csv~<name>}; instances may share a folder as long as their file patterns differ.
+ * {@code org.vigie.connector.csv-<name>}; instances may share a folder as long as their file patterns differ.
  */
 @Component(
         service = StationConnector.class,

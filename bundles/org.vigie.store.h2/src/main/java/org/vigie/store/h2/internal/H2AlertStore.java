@@ -53,6 +53,9 @@ public final class H2AlertStore implements AlertStore {
     private static final String EVENTS = "SELECT id, station_code, transition, level, previous_level, basis,"
             + " quantity, val, value_time, threshold_station, threshold_quantity, threshold_level, threshold_value,"
             + " threshold_label, created_at, message FROM alert_event ORDER BY created_at DESC, seq DESC LIMIT ?";
+    private static final String EVENT_BY_ID = "SELECT id, station_code, transition, level, previous_level, basis,"
+            + " quantity, val, value_time, threshold_station, threshold_quantity, threshold_level, threshold_value,"
+            + " threshold_label, created_at, message FROM alert_event WHERE id = ?";
     private static final String LEVELS = "SELECT station_code, level FROM station_level ORDER BY station_code";
     private static final String ENTRY_COLUMNS = "id, alert_id, channel_id, idempotency_key, status, attempts,"
             + " next_attempt, last_detail, delivered_at";
@@ -143,6 +146,18 @@ public final class H2AlertStore implements AlertStore {
                 }
             }
             return levels;
+        });
+    }
+
+    @Override
+    public java.util.Optional<AlertEvent> event(String id) {
+        return database.withConnection("read alert event " + id, connection -> {
+            try (PreparedStatement select = connection.prepareStatement(EVENT_BY_ID)) {
+                select.setString(1, id);
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next() ? java.util.Optional.of(event(row)) : java.util.Optional.<AlertEvent>empty();
+                }
+            }
         });
     }
 

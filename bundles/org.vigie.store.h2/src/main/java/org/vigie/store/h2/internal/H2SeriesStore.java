@@ -25,11 +25,14 @@ import org.vigie.api.Provenance;
 import org.vigie.api.Quantity;
 import org.vigie.api.service.AppendResult;
 import org.vigie.api.service.SeriesStore;
+import org.vigie.api.service.StoreException;
 
 /**
  * Raw observations, one row each in table {@code observation}, keyed by their identity (station, quantity,
  * time, source). A row that is already there is never touched: re-delivery inserts nothing and is counted as a
- * duplicate, whatever value it carries.
+ * duplicate, whatever value it carries; within one batch the first occurrence wins.
+ *
+ * <p>Instants are kept to the nanosecond (see {@link EpochNanos}); a value of -0.0 reads back as 0.0.
  */
 @Component(service = SeriesStore.class, property = "vigie.store=h2")
 public final class H2SeriesStore implements SeriesStore {
@@ -51,6 +54,15 @@ public final class H2SeriesStore implements SeriesStore {
             + " WHERE station_id = ? AND quantity = ? AND t = (SELECT t FROM observation"
             + " WHERE station_id = ? AND quantity = ? ORDER BY station_id DESC, quantity DESC, t DESC LIMIT 1)";
     private static final String COUNT = "SELECT COUNT(*) FROM observation WHERE station_id = ? AND quantity = ?";
+
+    private static final String UNIQUE_VIOLATION = "23505";
+    /** Attempts of an append that collides with concurrent appends of the same observations. */
+    private static final int MAX_ATTEMPTS = 3;
+
+    private static final Comparator<Row> KEY_ORDER = Comparator.<Row>comparingInt(row -> row.identity().station())
+            .thenComparingInt(row -> row.identity().quantity())
+            .thenComparingLong(row -> row.identity().time())
+            .thenComparingInt(row -> row.identity().source());
 
     private static final Comparator<Observation> READ_ORDER = Comparator.comparing(Observation::time)
             .thenComparing(observation -> observation.provenance().source());
@@ -77,41 +89,74 @@ public final class H2SeriesStore implements SeriesStore {
         Map<String, Integer> stationIds = stations.register(distinct(batch, Observation::stationCode));
         Map<String, Integer> sourceIds = sources.register(distinct(batch, o -> o.provenance().source()));
         Map<String, Integer> methodIds = methods.register(distinct(batch, o -> o.provenance().method()));
-        int stored = database.inTransaction("append " + batch.size() + " observations", connection -> {
-            int inserted = 0;
-            try (PreparedStatement insert = connection.prepareStatement(INSERT_NEW)) {
-                int pending = 0;
-                for (Observation observation : batch) {
-                    int station = stationIds.get(observation.stationCode());
-                    byte quantity = Codes.of(observation.quantity());
-                    long time = EpochNanos.of(observation.time());
-                    int source = sourceIds.get(observation.provenance().source());
-                    insert.setInt(1, station);
-                    insert.setByte(2, quantity);
-                    insert.setLong(3, time);
-                    insert.setInt(4, source);
-                    insert.setDouble(5, observation.value());
-                    insert.setByte(6, Codes.of(observation.quality()));
-                    insert.setInt(7, methodIds.get(observation.provenance().method()));
-                    insert.setString(8, observation.provenance().reference());
-                    insert.setLong(9, EpochNanos.of(observation.receivedAt()));
-                    insert.setInt(10, station);
-                    insert.setByte(11, quantity);
-                    insert.setLong(12, time);
-                    insert.setInt(13, source);
-                    insert.addBatch();
-                    if (++pending == JDBC_BATCH) {
-                        inserted += sum(insert.executeBatch());
-                        pending = 0;
-                    }
-                }
-                if (pending > 0) {
-                    inserted += sum(insert.executeBatch());
+        String what = "append " + batch.size() + " observations";
+        List<Row> rows = new ArrayList<>(batch.size());
+        Set<Identity> seen = new HashSet<>(batch.size() * 2);
+        for (Observation observation : batch) {
+            long time;
+            try {
+                time = EpochNanos.of(observation.time());
+            } catch (IllegalArgumentException e) {
+                throw new StoreException("could not " + what + ": " + e.getMessage(), e);
+            }
+            Row row = new Row(new Identity(stationIds.get(observation.stationCode()), Codes.of(observation.quantity()),
+                    time, sourceIds.get(observation.provenance().source())),
+                    observation, methodIds.get(observation.provenance().method()));
+            // H2 may answer NOT EXISTS for a key from a cached result within one JDBC batch, so an identity
+            // repeated inside the batch is dropped here; the database only checks against what is stored
+            if (seen.add(row.identity())) {
+                rows.add(row);
+            }
+        }
+        // in key order, the inserts walk the primary key index from one end to the other instead of hopping
+        rows.sort(KEY_ORDER);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                int stored = database.inTransaction(what, connection -> insertNew(connection, rows));
+                return new AppendResult(stored, batch.size() - stored);
+            } catch (StoreException e) {
+                // a concurrent append committed some of the same observations first: on the next attempt they
+                // count as duplicates
+                if (attempt == MAX_ATTEMPTS || !isUniqueViolation(e)) {
+                    throw e;
                 }
             }
-            return inserted;
-        });
-        return new AppendResult(stored, batch.size() - stored);
+        }
+    }
+
+    /** @return the number of rows inserted, the others being stored already */
+    private static int insertNew(Connection connection, List<Row> rows) throws SQLException {
+        int inserted = 0;
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_NEW)) {
+            int pending = 0;
+            for (Row row : rows) {
+                Identity identity = row.identity();
+                Observation observation = row.observation();
+                insert.setInt(1, identity.station());
+                insert.setByte(2, identity.quantity());
+                insert.setLong(3, identity.time());
+                insert.setInt(4, identity.source());
+                // H2 stores -0.0 as 0.0 anyway; saying so here keeps the behaviour independent of the engine
+                insert.setDouble(5, observation.value() == 0.0 ? 0.0 : observation.value());
+                insert.setByte(6, Codes.of(observation.quality()));
+                insert.setInt(7, row.method());
+                insert.setString(8, observation.provenance().reference());
+                insert.setLong(9, EpochNanos.of(observation.receivedAt()));
+                insert.setInt(10, identity.station());
+                insert.setByte(11, identity.quantity());
+                insert.setLong(12, identity.time());
+                insert.setInt(13, identity.source());
+                insert.addBatch();
+                if (++pending == JDBC_BATCH) {
+                    inserted += sum(insert.executeBatch());
+                    pending = 0;
+                }
+            }
+            if (pending > 0) {
+                inserted += sum(insert.executeBatch());
+            }
+        }
+        return inserted;
     }
 
     @Override
@@ -196,6 +241,17 @@ public final class H2SeriesStore implements SeriesStore {
         return observations;
     }
 
+    private static boolean isUniqueViolation(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            for (SQLException sql = cause instanceof SQLException e ? e : null; sql != null; sql = sql.getNextException()) {
+                if (UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private static Set<String> distinct(List<Observation> batch, Function<Observation, String> name) {
         Set<String> names = new HashSet<>();
         for (Observation observation : batch) {
@@ -210,5 +266,12 @@ public final class H2SeriesStore implements SeriesStore {
             sum += count;
         }
         return sum;
+    }
+
+    /** An observation's identity, as stored in the primary key. */
+    private record Identity(int station, byte quantity, long time, int source) {
+    }
+
+    private record Row(Identity identity, Observation observation, int method) {
     }
 }

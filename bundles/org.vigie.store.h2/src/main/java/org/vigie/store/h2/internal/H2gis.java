@@ -23,7 +23,7 @@ final class H2gis {
      * @return the H2GIS version when it was loaded now, or {@code null} when it already was
      */
     static String loadIfNeeded(Connection connection) throws SQLException {
-        String available = H2GISversion.geth2gisVersion();
+        String available = H2GISversion.geth2gisVersion().strip();
         if (available.equals(loadedVersion(connection))) {
             return null;
         }
@@ -41,7 +41,8 @@ final class H2gis {
                 }
             }
             try (ResultSet version = statement.executeQuery("SELECT H2GISVERSION()")) {
-                return version.next() ? version.getString(1) : null;
+                // H2GIS reads its version from a resource, trailing newline included
+                return version.next() && version.getString(1) != null ? version.getString(1).strip() : null;
             }
         }
     }

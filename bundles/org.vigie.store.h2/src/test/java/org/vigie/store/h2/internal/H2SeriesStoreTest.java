@@ -89,9 +89,12 @@ class H2SeriesStoreTest extends StoreFixture {
         store.append(List.of(full, noMethod));
 
         List<Observation> read = store.read("Y123 456", Quantity.P, Instant.parse("1900-01-01T00:00:00Z"), hour(0));
-        assertEquals(List.of(full, noMethod), read);
-        assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(read.get(0).value()));
+        assertEquals(List.of(withValue(full, 0.0), noMethod), read, "-0.0 reads back as 0.0, all else as written");
         assertEquals(Quality.UNKNOWN, read.get(1).quality());
+    }
+
+    private static Observation withValue(Observation o, double value) {
+        return new Observation(o.stationCode(), o.quantity(), o.time(), value, o.quality(), o.provenance(), o.receivedAt());
     }
 
     @Test
@@ -121,15 +124,53 @@ class H2SeriesStoreTest extends StoreFixture {
     }
 
     @Test
-    void aFailedAppendStoresNothing() {
-        Observation valid = observation("K001", Quantity.H, hour(0), 1.0, "csv");
-        // far outside what the store can hold: the batch fails after its first row was inserted
-        Observation unstorable = observation("K001", Quantity.H, Instant.parse("1500-01-01T00:00:00Z"), 2.0, "csv");
+    void aFailedAppendRollsBackWhatItHadInserted() {
+        List<Observation> batch = new ArrayList<>();
+        for (int h = 0; h < 1500; h++) {
+            batch.add(observation("K001", Quantity.H, hour(h), h, "csv"));
+        }
+        // the first JDBC batch of 1000 rows is inserted before this row fails: it must be rolled back
+        Observation old = batch.get(1200);
+        batch.set(1200, new Observation("K001", Quantity.H, old.time(), old.value(), old.quality(), old.provenance(),
+                Instant.parse("1500-01-01T00:00:00Z")));
 
-        StoreException failure = assertThrows(StoreException.class, () -> store.append(List.of(valid, unstorable)));
+        StoreException failure = assertThrows(StoreException.class, () -> store.append(batch));
         assertTrue(failure.getMessage().contains("1500-01-01"), failure.getMessage());
         assertEquals(0, store.count("K001", Quantity.H));
-        assertEquals(new AppendResult(1, 0), store.append(List.of(valid)));
+
+        batch.set(1200, old);
+        assertEquals(new AppendResult(1500, 0), store.append(batch));
+    }
+
+    @Test
+    void anUnstorableTimeFailsTheWholeAppend() {
+        List<Observation> batch = List.of(observation("K001", Quantity.H, hour(0), 1.0, "csv"),
+                observation("K001", Quantity.H, Instant.parse("1500-01-01T00:00:00Z"), 2.0, "csv"));
+        assertThrows(StoreException.class, () -> store.append(batch));
+        assertEquals(0, store.count("K001", Quantity.H));
+    }
+
+    @Test
+    void concurrentDeliveriesOfTheSameBatchStoreItOnce() throws Exception {
+        List<Observation> batch = new ArrayList<>();
+        for (int h = 0; h < 3000; h++) {
+            batch.add(observation("K001", Quantity.H, hour(h), h, "csv"));
+        }
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            List<java.util.concurrent.Future<AppendResult>> results = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                results.add(pool.submit(() -> store.append(batch)));
+            }
+            AppendResult total = AppendResult.NONE;
+            for (var result : results) {
+                total = total.plus(result.get());
+            }
+            assertEquals(new AppendResult(3000, 6000), total);
+            assertEquals(3000, store.count("K001", Quantity.H));
+        } finally {
+            pool.shutdown();
+        }
     }
 
     @Test
