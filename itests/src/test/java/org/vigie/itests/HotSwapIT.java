@@ -56,7 +56,9 @@ public class HotSwapIT {
 
     private static final String STATION = "K435001010";
     private static final int ROWS_PER_FILE = 5;
-    private static final Instant SERIES_START = Instant.parse("2030-01-01T00:00:00Z");
+    /** Recent enough to lie in the forecast point's 2-day history window; one value a minute. */
+    private static final Instant SERIES_START = Instant.now().minus(Duration.ofHours(40))
+            .truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
 
     @Inject
     private BundleContext context;
@@ -94,7 +96,7 @@ public class HotSwapIT {
                         && p.stream().anyMatch(i -> i.id().equals("csv:" + STATION)));
         String oldVersion = modelVersions(before).first();
 
-        // a steady stream: one file of 5 hourly values every 50 ms
+        // a steady stream: one file of 5 values every 50 ms
         AtomicBoolean streaming = new AtomicBoolean(true);
         AtomicInteger files = new AtomicInteger();
         Thread writer = new Thread(() -> {
@@ -119,6 +121,9 @@ public class HotSwapIT {
             }
         }, "itest-cycle-watcher");
         writer.start();
+        // from the first Loire forecast on, every cycle must produce one
+        Await.until("a first Loire forecast", Duration.ofSeconds(30),
+                () -> archive.latest("orleans-loire-H").isPresent(), ok -> ok);
         cycleWatcher.start();
         sleep(2000);
 
@@ -133,7 +138,7 @@ public class HotSwapIT {
                 p -> modelVersions(p).equals(new TreeSet<>(Set.of(newVersion))));
         long swapMillis = (System.nanoTime() - swapStart) / 1_000_000;
 
-        sleep(3000);
+        sleep(4000);
         streaming.set(false);
         writer.join();
         cycleWatcher.join();
@@ -167,7 +172,7 @@ public class HotSwapIT {
     private static void writeFile(Path inbox, int n) {
         StringBuilder csv = new StringBuilder("time,H\n");
         for (int i = 0; i < ROWS_PER_FILE; i++) {
-            Instant t = SERIES_START.plus(Duration.ofHours((long) n * ROWS_PER_FILE + i));
+            Instant t = SERIES_START.plus(Duration.ofMinutes((long) n * ROWS_PER_FILE + i));
             csv.append(t).append(',').append(1.0 + (n % 50) * 0.01).append('\n');
         }
         String name = String.format("%s_stream_%06d.csv", STATION, n);

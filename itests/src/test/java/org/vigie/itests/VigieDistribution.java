@@ -2,7 +2,6 @@ package org.vigie.itests;
 
 import static org.ops4j.pax.exam.CoreOptions.bundle;
 import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
-import static org.ops4j.pax.exam.CoreOptions.frameworkStartLevel;
 import static org.ops4j.pax.exam.CoreOptions.junitBundles;
 import static org.ops4j.pax.exam.CoreOptions.options;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
@@ -68,7 +67,6 @@ final class VigieDistribution {
         options.add(frameworkProperty("felix.fileinstall.enableConfigSave").value("false"));
         options.add(frameworkProperty("felix.fileinstall.log.level").value("2"));
         options.add(systemProperty("gosh.args").value("--nointeractive"));
-        options.add(frameworkStartLevel(2));
         for (Path jar : jars(home.resolve("boot"))) {
             options.add(bundle(jar.toUri().toString()).startLevel(1));
         }

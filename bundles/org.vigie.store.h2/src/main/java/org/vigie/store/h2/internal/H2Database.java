@@ -31,8 +31,10 @@ import org.vigie.api.service.StoreException;
  * The store's H2 file database: opened with a small connection pool, H2GIS functions loaded, schema migrated,
  * and offered to the store components of this bundle as {@link Database}.
  */
+// immediate: opening takes seconds (H2GIS), so it happens at start-up, and the database stays open while
+// the store components come and go with their users instead of reopening on every first use
 @Component(service = Database.class, configurationPid = H2Database.PID,
-        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+        configurationPolicy = ConfigurationPolicy.OPTIONAL, immediate = true)
 @Designate(ocd = H2Database.Config.class)
 public final class H2Database implements Database {
     static final String PID = "org.vigie.store.h2";

@@ -59,11 +59,6 @@ public final class H2SeriesStore implements SeriesStore {
     /** Attempts of an append that collides with concurrent appends of the same observations. */
     private static final int MAX_ATTEMPTS = 3;
 
-    private static final Comparator<Row> KEY_ORDER = Comparator.<Row>comparingInt(row -> row.identity().station())
-            .thenComparingInt(row -> row.identity().quantity())
-            .thenComparingLong(row -> row.identity().time())
-            .thenComparingInt(row -> row.identity().source());
-
     private static final Comparator<Observation> READ_ORDER = Comparator.comparing(Observation::time)
             .thenComparing(observation -> observation.provenance().source());
 
@@ -108,8 +103,6 @@ public final class H2SeriesStore implements SeriesStore {
                 rows.add(row);
             }
         }
-        // in key order, the inserts walk the primary key index from one end to the other instead of hopping
-        rows.sort(KEY_ORDER);
         for (int attempt = 1; ; attempt++) {
             try {
                 int stored = database.inTransaction(what, connection -> insertNew(connection, rows));
