@@ -17,7 +17,8 @@ public interface AlertStore {
 
     /**
      * Records an event, makes its level the station's current level, and queues one delivery per channel —
-     * all in one transaction.
+     * all in one transaction. Recording an event id already recorded does nothing, so a caller unsure whether
+     * its call committed may simply call again.
      */
     void record(AlertEvent event, Collection<String> channelIds);
 

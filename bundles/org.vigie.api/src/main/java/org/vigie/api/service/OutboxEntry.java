@@ -12,7 +12,7 @@ import java.time.Instant;
  * @param status         where the delivery stands
  * @param attempts       attempts made so far
  * @param nextAttempt    when to try next (for PENDING)
- * @param lastDetail     the channel's last answer or error
+ * @param lastDetail     the channel's last answer or error; {@code null} before the first attempt
  * @param deliveredAt    when the channel confirmed it, or {@code null}
  */
 public record OutboxEntry(long id, String alertId, String channelId, String idempotencyKey, Status status,

@@ -27,7 +27,7 @@ public interface SeriesStore {
 
     /**
      * Reads a station's observations of one quantity with {@code from <= time < to}, in time order. When
-     * several sources delivered a value for the same time, each appears (ordered by source).
+     * several sources delivered a value for the same time, each appears (ordered by source name).
      */
     List<Observation> read(String stationCode, Quantity quantity, Instant from, Instant to);
 

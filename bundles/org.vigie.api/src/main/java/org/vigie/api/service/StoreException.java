@@ -6,6 +6,10 @@ package org.vigie.api.service;
 public class StoreException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    public StoreException(String message) {
+        super(message);
+    }
+
     public StoreException(String message, Throwable cause) {
         super(message, cause);
     }
