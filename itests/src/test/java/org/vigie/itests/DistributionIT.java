@@ -26,9 +26,9 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.util.tracker.ServiceTracker;
 import org.vigie.api.Observation;
 import org.vigie.api.Quantity;
+import org.vigie.api.service.CatchmentRegistry;
 import org.vigie.api.service.PluginInfo;
 import org.vigie.api.service.PluginRegistry;
 import org.vigie.api.service.SeriesStore;
@@ -51,13 +51,7 @@ public class DistributionIT {
     }
 
     private <T> T service(Class<T> type) throws InterruptedException {
-        ServiceTracker<T, T> tracker = new ServiceTracker<>(context, type, null);
-        tracker.open();
-        T service = tracker.waitForService(30_000);
-        if (service == null) {
-            throw new AssertionError(type.getSimpleName() + " service did not appear within 30 s");
-        }
-        return service;
+        return VigieDistribution.service(context, type);
     }
 
     private List<PluginInfo> awaitThreePlugins() throws InterruptedException {
@@ -111,6 +105,36 @@ public class DistributionIT {
         HttpURLConnection unknown = (HttpURLConnection) new URL("http://localhost:" + port
                 + "/api/stations/NOPE/series").openConnection();
         assertEquals(404, unknown.getResponseCode());
+    }
+
+    @Test
+    public void aDepartingPlugInLeavesTheRegistryAndComesBackWithItsBundle() throws Exception {
+        awaitThreePlugins();
+        PluginRegistry registry = service(PluginRegistry.class);
+        CatchmentRegistry catchments = service(CatchmentRegistry.class);
+        Bundle channel = bundle("org.vigie.alert.log");
+        Bundle catchment = bundle("org.vigie.catchment.orleans");
+        channel.stop();
+        catchment.stop();
+        try {
+            assertTrue(registry.plugins().stream().noneMatch(p -> p.id().equals("log")));
+            assertEquals(List.of(), catchments.catchments());
+        } finally {
+            channel.start();
+            catchment.start();
+        }
+        Await.until("the log channel back", Duration.ofSeconds(10), registry::plugins,
+                p -> p.stream().anyMatch(i -> i.id().equals("log")));
+        assertEquals(List.of("orleans"), catchments.catchments().stream().map(c -> c.id()).toList());
+    }
+
+    private Bundle bundle(String symbolicName) {
+        for (Bundle b : context.getBundles()) {
+            if (b.getSymbolicName().equals(symbolicName)) {
+                return b;
+            }
+        }
+        throw new AssertionError("no bundle " + symbolicName);
     }
 
     @Test

@@ -36,7 +36,6 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.BundleContext;
-import org.osgi.util.tracker.ServiceTracker;
 import org.vigie.api.Forecast;
 import org.vigie.api.Quantity;
 import org.vigie.api.service.CycleReport;
@@ -73,13 +72,7 @@ public class HotSwapIT {
     }
 
     private <T> T service(Class<T> type) throws InterruptedException {
-        ServiceTracker<T, T> tracker = new ServiceTracker<>(context, type, null);
-        tracker.open();
-        T service = tracker.waitForService(30_000);
-        if (service == null) {
-            throw new AssertionError(type.getSimpleName() + " service did not appear within 30 s");
-        }
-        return service;
+        return VigieDistribution.service(context, type);
     }
 
     @Test

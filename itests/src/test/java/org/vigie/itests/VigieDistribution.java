@@ -19,6 +19,8 @@ import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 import org.ops4j.pax.exam.Option;
+import org.osgi.framework.BundleContext;
+import org.osgi.util.tracker.ServiceTracker;
 import org.ops4j.pax.exam.options.UrlProvisionOption;
 
 /**
@@ -79,6 +81,17 @@ final class VigieDistribution {
         }
         options.add(junitBundles());
         return options.toArray(new Option[0]);
+    }
+
+    /** Waits up to 30 s for a service. */
+    static <T> T service(BundleContext context, Class<T> type) throws InterruptedException {
+        ServiceTracker<T, T> tracker = new ServiceTracker<>(context, type, null);
+        tracker.open();
+        T service = tracker.waitForService(30_000);
+        if (service == null) {
+            throw new AssertionError(type.getSimpleName() + " service did not appear within 30 s");
+        }
+        return service;
     }
 
     static int freePort() {
