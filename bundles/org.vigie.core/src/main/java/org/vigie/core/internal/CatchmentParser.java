@@ -122,10 +122,22 @@ final class CatchmentParser {
             }
             parameters.put(field.getKey(), field.getValue().asDouble());
         }
+        Map<String, ForecastPoint.SeriesRef> inputs = new LinkedHashMap<>();
+        JsonNode inputNodes = node.path("inputs");
+        for (var it = inputNodes.fields(); it.hasNext(); ) {
+            var field = it.next();
+            String inputPath = path + ".inputs." + field.getKey();
+            try {
+                inputs.put(field.getKey(), new ForecastPoint.SeriesRef(knownStation(field.getValue(), inputPath, codes),
+                        Quantity.parse(text(field.getValue(), "quantity", inputPath))));
+            } catch (IllegalArgumentException e) {
+                throw invalid(inputPath, e.getMessage());
+            }
+        }
         try {
             return new ForecastPoint(text(node, "id", path), station, Quantity.parse(text(node, "quantity", path)),
                     text(node, "model", path), duration(node, "step", path),
-                    node.path("horizonSteps").asInt(0), duration(node, "history", path), parameters);
+                    node.path("horizonSteps").asInt(0), duration(node, "history", path), parameters, inputs);
         } catch (IllegalArgumentException e) {
             throw invalid(path, e.getMessage());
         }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vigie.api.Forecast;
 import org.vigie.api.ForecastPoint;
+import org.vigie.api.TimeSeries;
 import org.vigie.api.service.CatchmentRegistry;
 import org.vigie.api.service.CycleReport;
 import org.vigie.api.service.ForecastArchive;
@@ -148,10 +150,16 @@ public class ForecastScheduler implements ForecastService {
         RiverModel model = versioned.model();
         Map<String, Double> parameters = model.descriptor().resolve(point.parameters());
         ModelState state = states.load(point.id(), model.id()).orElse(null);
-        var target = ObservedSeries.of(series.read(point.stationCode(), point.quantity(),
-                issueTime.minus(point.history()), issueTime.plusNanos(1)), point.quantity());
+        Instant historyStart = issueTime.minus(point.history());
+        Map<String, TimeSeries> inputs = new LinkedHashMap<>();
+        inputs.put(ModelRequest.TARGET, ObservedSeries.of(series.read(point.stationCode(), point.quantity(),
+                historyStart, issueTime.plusNanos(1)), point.quantity()));
+        // inputs may reach beyond the issue time: a rainfall scenario stored ahead of time is part of them
+        Instant horizonEnd = issueTime.plus(point.step().multipliedBy(point.horizonSteps())).plusNanos(1);
+        point.inputs().forEach((name, ref) -> inputs.put(name, ObservedSeries.of(
+                series.read(ref.stationCode(), ref.quantity(), historyStart, horizonEnd), ref.quantity())));
         ModelResult result = model.run(new ModelRequest(issueTime, point.step(), point.horizonSteps(), parameters,
-                state, Map.of(ModelRequest.TARGET, target)));
+                state, inputs));
         if (result.forecast().size() != point.horizonSteps()) {
             throw new IllegalStateException("model " + model.id() + " returned " + result.forecast().size()
                     + " values for a " + point.horizonSteps() + "-step horizon");

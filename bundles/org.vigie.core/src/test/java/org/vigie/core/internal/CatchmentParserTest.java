@@ -10,9 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.vigie.api.Catchment;
+import org.vigie.api.ForecastPoint;
 import org.vigie.api.Quantity;
 import org.vigie.api.Station;
 import org.vigie.api.VigilanceLevel;
@@ -46,6 +48,22 @@ class CatchmentParserTest {
                 .filter(t -> t.level() == VigilanceLevel.ORANGE).findFirst().orElseThrow().value());
         assertEquals(Duration.ofHours(1), c.forecastPoints().get(0).step());
         assertEquals(24, c.forecastPoints().get(0).horizonSteps());
+    }
+
+    @Test
+    void readsForecastPointInputs() throws Exception {
+        Catchment c = parse("{\"id\":\"x\",\"stations\":[" + STATION + "],\"forecastPoints\":[{\"id\":\"p\","
+                + "\"station\":\"K1\",\"quantity\":\"Q\",\"model\":\"gr4h\",\"step\":\"PT1H\","
+                + "\"horizonSteps\":48,\"history\":\"P365D\",\"parameters\":{\"X1\":350.5},"
+                + "\"inputs\":{\"P\":{\"station\":\"K1\",\"quantity\":\"P\"},"
+                + "\"E\":{\"station\":\"K1\",\"quantity\":\"E\"}}}]}");
+        var point = c.forecastPoints().get(0);
+        assertEquals(Map.of("X1", 350.5), point.parameters());
+        assertEquals(new ForecastPoint.SeriesRef("K1", Quantity.E), point.inputs().get("E"));
+        assertTrue(error("{\"id\":\"x\",\"stations\":[" + STATION + "],\"forecastPoints\":[{\"id\":\"p\","
+                + "\"station\":\"K1\",\"quantity\":\"Q\",\"model\":\"m\",\"step\":\"PT1H\","
+                + "\"horizonSteps\":4,\"history\":\"P1D\",\"inputs\":{\"P\":{\"station\":\"K9\","
+                + "\"quantity\":\"P\"}}}]}").contains("$.forecastPoints[0].inputs.P.station: station K9"));
     }
 
     @Test

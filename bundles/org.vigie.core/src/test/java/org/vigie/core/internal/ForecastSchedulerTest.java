@@ -176,6 +176,28 @@ class ForecastSchedulerTest {
     }
 
     @Test
+    void namedInputsArriveWithTheirValuesBeyondTheIssueTime() {
+        ForecastPoint withRain = new ForecastPoint("p", VigilanceMonitorTest.LOIRE, Quantity.H, "trend",
+                Duration.ofHours(1), 3, Duration.ofHours(8), Map.of(),
+                Map.of("P", new ForecastPoint.SeriesRef(VigilanceMonitorTest.LOIRE, Quantity.P)));
+        Observation pastRain = new Observation(VigilanceMonitorTest.LOIRE, Quantity.P, NOW.minusSeconds(1800), 2.5,
+                org.vigie.api.Quality.RAW, org.vigie.api.Provenance.of("csv"), NOW);
+        Observation scenarioRain = new Observation(VigilanceMonitorTest.LOIRE, Quantity.P, NOW.plusSeconds(7200), 7.0,
+                org.vigie.api.Quality.RAW, org.vigie.api.Provenance.of("meteo"), NOW);
+        Observation tooFar = new Observation(VigilanceMonitorTest.LOIRE, Quantity.P, NOW.plusSeconds(4 * 3600), 9.0,
+                org.vigie.api.Quality.RAW, org.vigie.api.Provenance.of("meteo"), NOW);
+        observations.addAll(List.of(pastRain, scenarioRain, tooFar));
+        ForecastScheduler withInputs = new ForecastScheduler(new FixedCatchments(new Catchment("c", "c",
+                CATCHMENT.stations(), List.of(), List.of(withRain))), lookup, series, archive, stateStore,
+                new VigilanceMonitor(catchments, alerts, lookup, new String[0], Clock.systemUTC()), 200,
+                Clock.fixed(NOW, ZoneOffset.UTC));
+        assertEquals(List.of(), withInputs.runCycle().failures());
+        TimeSeries rain = model.requests.get(0).input("P");
+        assertEquals(Quantity.P, rain.quantity());
+        assertArrayEquals(new double[] {2.5, 7.0}, rain.values(), "past and scenario rain within the horizon");
+    }
+
+    @Test
     void anAbsentModelFailsOnlyItsForecastPointWithAClearReason() {
         installed.clear();
         CycleReport report = scheduler.runCycle();
