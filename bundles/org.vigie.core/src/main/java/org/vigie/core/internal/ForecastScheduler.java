@@ -164,9 +164,10 @@ public class ForecastScheduler implements ForecastService {
             throw new IllegalStateException("model " + model.id() + " returned " + result.forecast().size()
                     + " values for a " + point.horizonSteps() + "-step horizon");
         }
+        // a model may align its steps to its own grid: lead times follow the times it returns
         List<Duration> leads = new ArrayList<>();
-        for (int i = 1; i <= point.horizonSteps(); i++) {
-            leads.add(point.step().multipliedBy(i));
+        for (int i = 0; i < result.forecast().size(); i++) {
+            leads.add(Duration.between(issueTime, result.forecast().time(i)));
         }
         Forecast forecast = new Forecast(point.id(), point.stationCode(), point.quantity(), model.id(),
                 versioned.bundleVersion(), issueTime, leads, result.forecast().values(), Map.of());

@@ -1,0 +1,15 @@
+package org.vigie.model.gr.internal;
+
+import java.time.Duration;
+
+import org.osgi.service.component.annotations.Component;
+import org.vigie.api.spi.RiverModel;
+import org.vigie.model.gr.internal.core.Gr4;
+
+/** GR4H, hourly, as the {@code gr4h} model. */
+@Component(service = RiverModel.class)
+public class Gr4hModel extends Gr4RiverModel {
+    public Gr4hModel() {
+        super(Gr4.Variant.GR4H, Duration.ofHours(1), "h", 480);
+    }
+}

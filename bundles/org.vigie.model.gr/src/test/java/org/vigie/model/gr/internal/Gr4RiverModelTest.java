@@ -1,0 +1,118 @@
+package org.vigie.model.gr.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.vigie.api.IrregularTimeSeries;
+import org.vigie.api.Quantity;
+import org.vigie.api.spi.ModelRequest;
+import org.vigie.api.spi.ModelResult;
+import org.vigie.api.spi.ModelState;
+import org.vigie.model.gr.internal.core.Gr4;
+import org.vigie.model.gr.internal.core.GrState;
+
+class Gr4RiverModelTest {
+
+    private static final Instant T0 = Instant.parse("2005-01-01T00:00:00Z");
+    private static final Duration HOUR = Duration.ofHours(1);
+    private static final int HOURS = 24 * 40;
+    private static final Map<String, Double> PARAMETERS = Map.of("X1", 756.930, "X2", -0.773, "X3", 138.638,
+            "X4", 5.247, Gr4RiverModel.AREA, 920.0);
+
+    private final Gr4hModel model = new Gr4hModel();
+    private final double[] rain = new double[HOURS];
+    private final double[] pet = new double[HOURS];
+
+    Gr4RiverModelTest() {
+        for (int h = 0; h < HOURS; h++) {
+            rain[h] = h % 97 < 6 ? 2.5 + (h % 5) : 0;   // a shower every four days
+            pet[h] = 0.05 + 0.04 * Math.sin(h * Math.PI / 12);
+        }
+    }
+
+    private static IrregularTimeSeries series(Quantity q, double[] values, int from, int to) {
+        List<Instant> times = new ArrayList<>();
+        for (int h = from; h < to; h++) {
+            times.add(T0.plus(HOUR.multipliedBy(h)));
+        }
+        return new IrregularTimeSeries(q, times, java.util.Arrays.copyOfRange(values, from, to));
+    }
+
+    private ModelResult forecast(Instant issue, int horizon, ModelState state, Map<String, Double> parameters) {
+        int issueHour = (int) Duration.between(T0, issue).toHours();
+        return model.run(new ModelRequest(issue, HOUR, horizon, model.descriptor().resolve(parameters), state,
+                Map.of("P", series(Quantity.P, rain, 0, issueHour + horizon),
+                        "E", series(Quantity.E, pet, 0, issueHour))));
+    }
+
+    @Test
+    void forecastsTheCoreModelsDischargeInCubicMetresPerSecond() {
+        Instant issue = T0.plus(HOUR.multipliedBy(500)).plusSeconds(1234);
+        ModelResult result = forecast(issue, 24, null, PARAMETERS);
+
+        Gr4 core = new Gr4(Gr4.Variant.GR4H, 756.930, -0.773, 138.638, 5.247);
+        double[] e = pet.clone();
+        for (int h = 500; h < HOURS; h++) {
+            e[h] = pet[499]; // the last known PET carries on over the horizon
+        }
+        GrState atIssue = core.run(core.initialState(), rain, e, 0, 500, false).endState();
+        double[] qmm = core.run(atIssue, rain, e, 500, 524, false).qsim();
+        double[] q = result.forecast().values();
+        for (int i = 0; i < 24; i++) {
+            assertEquals(qmm[i] * 920 * 1e3 / 3600, q[i], 1e-12 * q[i]);
+        }
+        assertEquals(T0.plus(HOUR.multipliedBy(501)), result.forecast().start(), "steps align on whole hours");
+        assertEquals(T0.plus(HOUR.multipliedBy(500)), result.finalState().validAt());
+        assertEquals(Quantity.Q, result.forecast().quantity());
+    }
+
+    @Test
+    void resumingFromTheSavedStateGivesTheSameForecastAsAColdRunOverTheWholeHistory() {
+        Instant first = T0.plus(HOUR.multipliedBy(300));
+        Instant second = T0.plus(HOUR.multipliedBy(700));
+        ModelResult cycle1 = forecast(first, 12, null, PARAMETERS);
+        ModelResult resumed = forecast(second, 12, cycle1.finalState(), PARAMETERS);
+        ModelResult cold = forecast(second, 12, null, PARAMETERS);
+        assertArrayEquals(cold.forecast().values(), resumed.forecast().values());
+        assertArrayEquals(cold.finalState().variable("uh2"), resumed.finalState().variable("uh2"));
+    }
+
+    @Test
+    void saysWhatIsWrongWithARequest() {
+        Map<String, Double> noArea = new HashMap<>(PARAMETERS);
+        noArea.remove(Gr4RiverModel.AREA);
+        assertEquals("gr4h: parameter areaKm2 (catchment area) must be set", assertThrows(
+                IllegalArgumentException.class, () -> forecast(T0.plus(HOUR.multipliedBy(100)), 6, null, noArea))
+                .getMessage());
+        IllegalArgumentException wrongStep = assertThrows(IllegalArgumentException.class, () -> model.run(
+                new ModelRequest(T0.plus(Duration.ofDays(5)), Duration.ofDays(1), 3,
+                        model.descriptor().resolve(PARAMETERS), null, Map.of())));
+        assertTrue(wrongStep.getMessage().contains("runs on a PT1H step"), wrongStep.getMessage());
+        double[] gappy = rain.clone();
+        List<Instant> times = new ArrayList<>();
+        List<Double> values = new ArrayList<>();
+        for (int h = 0; h < 200; h++) {
+            if (h != 150) {
+                times.add(T0.plus(HOUR.multipliedBy(h)));
+                values.add(gappy[h]);
+            }
+        }
+        IrregularTimeSeries withGap = new IrregularTimeSeries(Quantity.P, times,
+                values.stream().mapToDouble(Double::doubleValue).toArray());
+        IllegalArgumentException gap = assertThrows(IllegalArgumentException.class, () -> model.run(new ModelRequest(
+                T0.plus(HOUR.multipliedBy(200)), HOUR, 6, model.descriptor().resolve(PARAMETERS), null,
+                Map.of("P", withGap, "E", series(Quantity.E, pet, 0, 200)))));
+        assertTrue(gap.getMessage().startsWith("input P has no value for the step starting 2005-01-07T06:00:00Z"),
+                gap.getMessage());
+    }
+}
