@@ -1,0 +1,49 @@
+package org.vigie.cli;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Entry point of the file-based commands of {@code bin/vigie}: they read and write files and never start the
+ * platform. Exit status: 0 done, 1 failed while working, 2 the command line is wrong.
+ */
+public final class Main {
+
+    static final String USAGE = String.join("\n",
+            "usage:",
+            "  bin/vigie model run --model GR4J|GR4H --param X1=… --param X2=… --param X3=… --param X4=…",
+            "                      --input BasinObs.csv --run-from DATE --run-to DATE --out outputs.csv",
+            "                      [--warmup-from DATE --warmup-to DATE | --warmup none]",
+            "                      [--state-in state.csv] [--state-out state.csv]",
+            "  DATE is yyyy-MM-dd (or an ISO-8601 instant for hourly data); --run-to is inclusive.",
+            "  Input columns as airGR's example files: DatesR,P,E[,…] in mm per time step.");
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(Arrays.asList(args), System.out, System.err));
+    }
+
+    static int run(List<String> args, PrintStream out, PrintStream err) {
+        try {
+            if (args.size() >= 2 && args.get(0).equals("model") && args.get(1).equals("run")) {
+                ModelRunCommand.run(args.subList(2, args.size()), out, err);
+                return 0;
+            }
+            throw new CommandLine.UsageException(args.isEmpty() ? "no command given" : "unknown command '"
+                    + String.join(" ", args.subList(0, Math.min(2, args.size()))) + "'");
+        } catch (CommandLine.UsageException e) {
+            err.println("vigie: " + e.getMessage());
+            err.println(USAGE);
+            return 2;
+        } catch (IllegalArgumentException e) {
+            err.println("vigie: " + e.getMessage());
+            return 2;
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            err.println("vigie: " + e.getMessage());
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package org.vigie.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelRunCommandTest {
+
+    private static final Path DATA = Path.of("../../../shared/data");
+
+    @TempDir
+    Path work;
+
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int vigie(String... args) {
+        return Main.run(List.of(args), new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private static Path shared(String relative) {
+        Path file = DATA.resolve(relative);
+        assumeTrue(Files.exists(file), "skipped: shared data not found at " + file.toAbsolutePath());
+        return file;
+    }
+
+    @Test
+    void theManPageRunWithAirGrsDefaultWarmUpMatchesAirGrToTheLastPrintedDigit() throws Exception {
+        Path input = shared("airgr-catchments/L0123001_BasinObs.csv");
+        Path reference = shared("airgr-reference-runs/GR4J_L0123001_1990-1999_warmup1989.csv");
+        Path out = work.resolve("outputs.csv");
+        Path state = work.resolve("state.csv");
+        assertEquals(0, vigie("model", "run", "--model", "GR4J", "--param", "X1=257.238", "--param", "X2=1.012",
+                "--param", "X3=88.235", "--param", "X4=2.208", "--input", input.toString(), "--run-from",
+                "1990-01-01", "--run-to", "1999-12-31", "--out", out.toString(), "--state-out", state.toString()),
+                err.toString());
+        assertTrue(err.toString().contains("3652 steps 1990-01-01T00:00:00Z..1999-12-31T00:00:00Z after 365 warm-up"),
+                err.toString());
+        List<String[]> ours = rows(out);
+        List<String[]> theirs = rows(reference);
+        assertEquals(theirs.size(), ours.size());
+        List<String> ourHeader = List.of(ours.get(0));
+        List<String> theirHeader = List.of(theirs.get(0));
+        for (String column : List.of("Prod", "Rout", "Q9", "Q1", "AExch", "Qsim")) {
+            int o = ourHeader.indexOf(column);
+            int t = theirHeader.indexOf(column);
+            for (int r = 1; r < ours.size(); r++) {
+                assertEquals(theirs.get(r)[0], ours.get(r)[0]);
+                double expected = Double.parseDouble(theirs.get(r)[t]);
+                assertEquals(expected, Double.parseDouble(ours.get(r)[o]), 5e-10 * Math.abs(expected) + 1e-12,
+                        column + " on " + ours.get(r)[0]);
+            }
+        }
+        assertTrue(Files.readString(state).startsWith("variable,index,value\nProd,1,"));
+    }
+
+    @Test
+    void aRunResumedFromItsStateFileContinuesExactly() throws Exception {
+        Path input = shared("airgr-catchments/L0123001_BasinObs.csv");
+        String[] common = {"model", "run", "--model", "GR4J", "--param", "X1=257.238", "--param", "X2=1.012", "--param", "X3=88.235",
+            "--param", "X4=2.208", "--input", input.toString()};
+        Path whole = work.resolve("whole.csv");
+        Path first = work.resolve("first.csv");
+        Path second = work.resolve("second.csv");
+        Path state = work.resolve("state.csv");
+        assertEquals(0, vigie(concat(common, "--run-from", "1990-01-01", "--run-to", "1991-12-31", "--warmup", "none",
+                "--out", whole.toString())), err.toString());
+        assertEquals(0, vigie(concat(common, "--run-from", "1990-01-01", "--run-to", "1990-12-31", "--warmup", "none",
+                "--out", first.toString(), "--state-out", state.toString())), err.toString());
+        assertEquals(0, vigie(concat(common, "--run-from", "1991-01-01", "--run-to", "1991-12-31", "--warmup", "none",
+                "--state-in", state.toString(), "--out", second.toString())), err.toString());
+        List<String> wholeLines = Files.readAllLines(whole);
+        List<String> resumed = new ArrayList<>(Files.readAllLines(first));
+        resumed.addAll(Files.readAllLines(second).subList(1, 366));
+        assertEquals(wholeLines, resumed);
+    }
+
+    @Test
+    void aWrongCommandLineSaysWhatToFix() {
+        assertEquals(2, vigie("model", "run", "--model", "GR9Z"));
+        assertTrue(err.toString().contains("model 'GR9Z' is not available"), err.toString());
+        assertEquals(2, vigie("model", "run", "--model", "GR4J", "--param", "X1=abc"));
+        assertTrue(err.toString().contains("X1: 'abc' is not a number"), err.toString());
+        assertEquals(2, vigie("model", "run", "--modle", "GR4J"));
+        assertTrue(err.toString().contains("unknown option --modle"), err.toString());
+        assertEquals(2, vigie("frobnicate"));
+        assertTrue(err.toString().contains("usage:"));
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
+    private static List<String[]> rows(Path csv) throws Exception {
+        List<String[]> rows = new ArrayList<>();
+        for (String line : Files.readAllLines(csv)) {
+            rows.add(line.split(",", -1));
+        }
+        return rows;
+    }
+}
