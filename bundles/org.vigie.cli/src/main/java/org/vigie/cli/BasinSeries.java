@@ -30,6 +30,9 @@ final class BasinSeries {
     }
 
     static BasinSeries read(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new CommandLine.UsageException("input file " + file + " not found");
+        }
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String header = in.readLine();
             if (header == null) {

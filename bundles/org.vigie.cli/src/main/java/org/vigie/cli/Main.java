@@ -16,6 +16,10 @@ public final class Main {
             "                      --input BasinObs.csv --run-from DATE --run-to DATE --out outputs.csv",
             "                      [--warmup-from DATE --warmup-to DATE | --warmup none]",
             "                      [--state-in state.csv] [--state-out state.csv]",
+            "  bin/vigie calibrate --model GR4J|GR4H --input BasinObs.csv --run-from DATE --run-to DATE",
+            "                      [--warmup-from DATE --warmup-to DATE | --warmup none] [--obs Qmm]",
+            "                      [--criterion NSE|KGE|KGE2|RMSE] [--transform sqrt|log|inv|boxcox|^p]",
+            "                      [--method michel|cmaes] --out params.csv      (progress on stderr)",
             "  DATE is yyyy-MM-dd (or an ISO-8601 instant for hourly data); --run-to is inclusive.",
             "  Input columns as airGR's example files: DatesR,P,E[,…] in mm per time step.");
 
@@ -30,6 +34,10 @@ public final class Main {
         try {
             if (args.size() >= 2 && args.get(0).equals("model") && args.get(1).equals("run")) {
                 ModelRunCommand.run(args.subList(2, args.size()), out, err);
+                return 0;
+            }
+            if (!args.isEmpty() && args.get(0).equals("calibrate")) {
+                CalibrateCommand.run(args.subList(1, args.size()), out, err);
                 return 0;
             }
             throw new CommandLine.UsageException(args.isEmpty() ? "no command given" : "unknown command '"

@@ -73,7 +73,7 @@ final class ModelRunCommand {
                 input.times.get(runTo - 1), warmUp[1] - warmUp[0], outFile);
     }
 
-    private static Gr4.Variant variant(String name) {
+    static Gr4.Variant variant(String name) {
         try {
             return Gr4.Variant.valueOf(name.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
@@ -83,7 +83,7 @@ final class ModelRunCommand {
     }
 
     /** airGR's default: the year before the run, as far as the data go; none when the run starts the data. */
-    private static int[] warmUp(CommandLine line, BasinSeries input, int runFrom) {
+    static int[] warmUp(CommandLine line, BasinSeries input, int runFrom) {
         if (line.value("warmup").isPresent()) {
             if (!line.value("warmup").get().equals("none")) {
                 throw new CommandLine.UsageException("--warmup accepts only 'none'");
@@ -104,7 +104,7 @@ final class ModelRunCommand {
         return new int[] {Math.max(0, input.indexAtOrAfter(yearBefore)), runFrom};
     }
 
-    private static Instant start(String text) {
+    static Instant start(String text) {
         try {
             return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant()
                     : Instant.parse(text);
@@ -113,7 +113,7 @@ final class ModelRunCommand {
         }
     }
 
-    private static int index(BasinSeries input, Instant time, String option) {
+    static int index(BasinSeries input, Instant time, String option) {
         int i = input.indexAtOrAfter(time);
         if (i >= input.size() || !input.times.get(i).equals(time)) {
             throw new CommandLine.UsageException(option + " " + time + " is not a time step of the input ("
@@ -123,7 +123,7 @@ final class ModelRunCommand {
     }
 
     /** An inclusive end: a date covers its whole day (all its hours for hourly data). */
-    private static int endExclusive(BasinSeries input, String text, String option) {
+    static int endExclusive(BasinSeries input, String text, String option) {
         Instant end = text.length() == 10 ? start(text).plusSeconds(86_400) : start(text).plusNanos(1);
         int i = input.indexAtOrAfter(end);
         if (i == 0 || input.times.get(i - 1).isBefore(start(text))) {
