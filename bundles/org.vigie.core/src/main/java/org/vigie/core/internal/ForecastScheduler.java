@@ -32,6 +32,7 @@ import org.vigie.api.service.CycleReport;
 import org.vigie.api.service.ForecastArchive;
 import org.vigie.api.service.ForecastService;
 import org.vigie.api.service.ModelStateStore;
+import org.vigie.api.service.ParameterStore;
 import org.vigie.api.service.SeriesStore;
 import org.vigie.api.spi.ModelRequest;
 import org.vigie.api.spi.ModelResult;
@@ -67,6 +68,7 @@ public class ForecastScheduler implements ForecastService {
     private final SeriesStore series;
     private final ForecastArchive archive;
     private final ModelStateStore states;
+    private final ParameterStore parameterStore;
     private final VigilanceMonitor vigilance;
     private final long modelWaitMillis;
     private final Clock clock;
@@ -77,8 +79,10 @@ public class ForecastScheduler implements ForecastService {
     @Activate
     public ForecastScheduler(@Reference CatchmentRegistry catchments, @Reference PluginLookup plugins,
                              @Reference SeriesStore series, @Reference ForecastArchive archive,
-                             @Reference ModelStateStore states, @Reference VigilanceMonitor vigilance, Config config) {
-        this(catchments, plugins, series, archive, states, vigilance, config.modelWaitMillis(), Clock.systemUTC());
+                             @Reference ModelStateStore states, @Reference ParameterStore parameterStore,
+                             @Reference VigilanceMonitor vigilance, Config config) {
+        this(catchments, plugins, series, archive, states, parameterStore, vigilance, config.modelWaitMillis(),
+                Clock.systemUTC());
         if (config.cyclePeriodSeconds() <= 0) {
             throw new IllegalArgumentException("cyclePeriodSeconds must be positive, got " + config.cyclePeriodSeconds());
         }
@@ -89,12 +93,14 @@ public class ForecastScheduler implements ForecastService {
     }
 
     ForecastScheduler(CatchmentRegistry catchments, PluginLookup plugins, SeriesStore series, ForecastArchive archive,
-                      ModelStateStore states, VigilanceMonitor vigilance, long modelWaitMillis, Clock clock) {
+                      ModelStateStore states, ParameterStore parameterStore, VigilanceMonitor vigilance,
+                      long modelWaitMillis, Clock clock) {
         this.catchments = catchments;
         this.plugins = plugins;
         this.series = series;
         this.archive = archive;
         this.states = states;
+        this.parameterStore = parameterStore;
         this.vigilance = vigilance;
         this.modelWaitMillis = modelWaitMillis;
         this.clock = clock;
@@ -148,7 +154,10 @@ public class ForecastScheduler implements ForecastService {
     private Forecast forecast(ForecastPoint point, Instant issueTime) {
         PluginLookup.VersionedModel versioned = awaitModel(point.modelId());
         RiverModel model = versioned.model();
-        Map<String, Double> parameters = model.descriptor().resolve(point.parameters());
+        // a stored (calibrated) parameter set overrides the catchment definition's values
+        Map<String, Double> given = new LinkedHashMap<>(point.parameters());
+        parameterStore.latest(point.id(), model.id()).ifPresent(set -> given.putAll(set.values()));
+        Map<String, Double> parameters = model.descriptor().resolve(given);
         ModelState state = states.load(point.id(), model.id()).orElse(null);
         Instant historyStart = issueTime.minus(point.history());
         Map<String, TimeSeries> inputs = new LinkedHashMap<>();

@@ -28,6 +28,8 @@ import org.vigie.api.service.AppendResult;
 import org.vigie.api.service.CycleReport;
 import org.vigie.api.service.ForecastArchive;
 import org.vigie.api.service.ModelStateStore;
+import org.vigie.api.service.ParameterSet;
+import org.vigie.api.service.ParameterStore;
 import org.vigie.api.service.SeriesStore;
 import org.vigie.api.spi.AlertChannel;
 import org.vigie.api.spi.ModelDescriptor;
@@ -130,6 +132,25 @@ class ForecastSchedulerTest {
             return Optional.ofNullable(states.get(forecastPointId + "/" + modelId));
         }
     };
+    private final Map<String, ParameterSet> storedParameters = new HashMap<>();
+    private final ParameterStore parameterStore = new ParameterStore() {
+        @Override
+        public ParameterSet save(String point, String modelId, Map<String, Double> values, String origin) {
+            ParameterSet set = new ParameterSet(point, modelId, 1, values, NOW, origin);
+            storedParameters.put(point + "/" + modelId, set);
+            return set;
+        }
+
+        @Override
+        public Optional<ParameterSet> latest(String point, String modelId) {
+            return Optional.ofNullable(storedParameters.get(point + "/" + modelId));
+        }
+
+        @Override
+        public List<ParameterSet> history(String point, String modelId) {
+            return latest(point, modelId).stream().toList();
+        }
+    };
     private final TrendModel model = new TrendModel();
     private final Map<String, RiverModel> installed = new HashMap<>(Map.of("trend", model));
     private final PluginLookup lookup = new PluginLookup() {
@@ -146,7 +167,7 @@ class ForecastSchedulerTest {
     private final InMemoryAlertStore alerts = new InMemoryAlertStore();
     private final FixedCatchments catchments = new FixedCatchments(CATCHMENT);
     private final ForecastScheduler scheduler = new ForecastScheduler(catchments, lookup, series, archive,
-            stateStore, new VigilanceMonitor(catchments, alerts, lookup, new String[] {"log"},
+            stateStore, parameterStore, new VigilanceMonitor(catchments, alerts, lookup, new String[] {"log"},
             Clock.fixed(NOW, ZoneOffset.UTC)), 200, Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
@@ -188,13 +209,21 @@ class ForecastSchedulerTest {
                 org.vigie.api.Quality.RAW, org.vigie.api.Provenance.of("meteo"), NOW);
         observations.addAll(List.of(pastRain, scenarioRain, tooFar));
         ForecastScheduler withInputs = new ForecastScheduler(new FixedCatchments(new Catchment("c", "c",
-                CATCHMENT.stations(), List.of(), List.of(withRain))), lookup, series, archive, stateStore,
+                CATCHMENT.stations(), List.of(), List.of(withRain))), lookup, series, archive, stateStore, parameterStore,
                 new VigilanceMonitor(catchments, alerts, lookup, new String[0], Clock.systemUTC()), 200,
                 Clock.fixed(NOW, ZoneOffset.UTC));
         assertEquals(List.of(), withInputs.runCycle().failures());
         TimeSeries rain = model.requests.get(0).input("P");
         assertEquals(Quantity.P, rain.quantity());
         assertArrayEquals(new double[] {2.5, 7.0}, rain.values(), "past and scenario rain within the horizon");
+    }
+
+    @Test
+    void aStoredParameterSetOverridesTheCatchmentDefinition() {
+        parameterStore.save("orleans-loire-H", "trend", Map.of("slope", -0.1), "calibrated");
+        scheduler.runCycle();
+        assertEquals(-0.1, model.requests.get(0).parameters().get("slope"));
+        assertArrayEquals(new double[] {1.9, 1.8, 1.7}, archived.get(0).values(), 1e-12);
     }
 
     @Test

@@ -37,6 +37,7 @@ import org.vigie.api.service.AlertStore;
 import org.vigie.api.service.CatchmentRegistry;
 import org.vigie.api.service.ForecastArchive;
 import org.vigie.api.service.ForecastService;
+import org.vigie.api.service.ParameterStore;
 import org.vigie.api.service.PluginRegistry;
 import org.vigie.api.service.SeriesStore;
 
@@ -60,6 +61,7 @@ public class ApiServlet extends HttpServlet {
     private final transient ForecastArchive forecasts;
     private final transient ForecastService cycles;
     private final transient AlertStore alerts;
+    private final transient ParameterStore parameters;
     private final transient ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
@@ -69,13 +71,15 @@ public class ApiServlet extends HttpServlet {
     @Activate
     public ApiServlet(@Reference PluginRegistry plugins, @Reference CatchmentRegistry catchments,
                       @Reference SeriesStore series, @Reference ForecastArchive forecasts,
-                      @Reference ForecastService cycles, @Reference AlertStore alerts, BundleContext context) {
+                      @Reference ForecastService cycles, @Reference AlertStore alerts,
+                      @Reference ParameterStore parameters, BundleContext context) {
         this.plugins = plugins;
         this.catchments = catchments;
         this.series = series;
         this.forecasts = forecasts;
         this.cycles = cycles;
         this.alerts = alerts;
+        this.parameters = parameters;
         String configured = context.getProperty("org.osgi.service.http.port");
         this.port = configured == null ? "8080" : configured;
     }
@@ -112,13 +116,16 @@ public class ApiServlet extends HttpServlet {
             case "/", "" -> {
                 return Map.of("endpoints", List.of("/api/registry", "/api/stations",
                         "/api/stations/{code}/series?quantity=H&from=…&to=…", "/api/stations/{code}/forecast",
-                        "/api/alerts"));
+                        "/api/alerts", "/api/forecast-points"));
             }
             case "/registry" -> {
                 return registry();
             }
             case "/stations" -> {
                 return stations();
+            }
+            case "/forecast-points" -> {
+                return forecastPoints();
             }
             case "/alerts" -> {
                 return alerts(intParameter(request, "limit", 100));
@@ -225,6 +232,17 @@ public class ApiServlet extends HttpServlet {
             runs.add(run);
         }
         return Map.of("station", station.code(), "forecasts", runs);
+    }
+
+    private List<Map<String, Object>> forecastPoints() {
+        List<Map<String, Object>> points = new ArrayList<>();
+        for (ForecastPoint point : catchments.forecastPoints()) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("forecastPoint", point);
+            item.put("storedParameters", parameters.history(point.id(), point.modelId()));
+            points.add(item);
+        }
+        return points;
     }
 
     private Map<String, Object> alerts(int limit) {
