@@ -14,7 +14,9 @@ import org.vigie.api.spi.ModelResult;
 import org.vigie.api.spi.ModelState;
 import org.vigie.api.spi.ParameterSpec;
 import org.vigie.api.spi.RiverModel;
-import org.vigie.model.gr.internal.core.Gr4;
+import org.vigie.model.gr.internal.core.GrModel;
+import org.vigie.model.gr.internal.core.GrOutputs;
+import org.vigie.model.gr.internal.core.GrParameters;
 import org.vigie.model.gr.internal.core.GrState;
 
 /**
@@ -30,18 +32,18 @@ abstract class Gr4RiverModel implements RiverModel {
     static final String AREA = "areaKm2";
     static final int STATE_FORMAT = 1;
 
-    private final Gr4.Variant variant;
+    private final GrModel variant;
     private final Duration step;
     private final ModelDescriptor descriptor;
 
-    Gr4RiverModel(Gr4.Variant variant, Duration step, String uhUnit, double x4Max) {
+    Gr4RiverModel(GrModel variant, Duration step, String uhUnit, double x4Max) {
         this.variant = variant;
         this.step = step;
         this.descriptor = new ModelDescriptor(List.of(PRECIPITATION, EVAPOTRANSPIRATION),
                 List.of(new ParameterSpec("X1", "mm", 350, 1e-2, 20000, "production store capacity"),
                         new ParameterSpec("X2", "mm/" + uhUnit, 0, -50, 50, "groundwater exchange coefficient"),
                         new ParameterSpec("X3", "mm", 90, 1e-2, 20000, "routing store capacity"),
-                        new ParameterSpec("X4", uhUnit, variant == Gr4.Variant.GR4J ? 1.7 : 40, 0.5, x4Max,
+                        new ParameterSpec("X4", uhUnit, variant == GrModel.GR4J ? 1.7 : 40, 0.5, x4Max,
                                 "unit hydrograph time base"),
                         new ParameterSpec(AREA, "km2", 0, 0, 1e6, "catchment area, converts mm per step to m3/s; "
                                 + "must be set")),
@@ -69,7 +71,7 @@ abstract class Gr4RiverModel implements RiverModel {
         if (!(area > 0)) {
             throw new IllegalArgumentException(id() + ": parameter " + AREA + " (catchment area) must be set");
         }
-        Gr4 model = new Gr4(variant, x.get("X1"), x.get("X2"), x.get("X3"), x.get("X4"));
+        GrParameters grParameters = variant.parameters(x.get("X1"), x.get("X2"), x.get("X3"), x.get("X4"));
         TimeSeries rain = request.input(PRECIPITATION);
         TimeSeries pet = request.input(EVAPOTRANSPIRATION);
         // the grid follows the model step (whole hours, whole UTC days), whatever second the cycle was issued at
@@ -77,13 +79,13 @@ abstract class Gr4RiverModel implements RiverModel {
         Instant issue = Instant.ofEpochSecond(Math.floorDiv(request.issueTime().getEpochSecond(), stepSeconds)
                 * stepSeconds);
 
-        GrState state = model.initialState();
+        GrState state = variant.defaultInitialState(grParameters);
         Instant start = ForcingGrid.firstStep(rain, issue, step);
         ModelState saved = request.initialState();
         if (saved != null && saved.formatVersion() == STATE_FORMAT && saved.modelId().equals(id())
                 && !saved.validAt().isAfter(issue) && start != null && !saved.validAt().isBefore(start)) {
             start = saved.validAt();
-            state = new GrState(saved.variable("production")[0], saved.variable("routing")[0],
+            state = GrState.of(saved.variable("production")[0], saved.variable("routing")[0],
                     saved.variable("uh1"), saved.variable("uh2"));
         }
         if (start == null) {
@@ -95,8 +97,8 @@ abstract class Gr4RiverModel implements RiverModel {
         double[] e = ForcingGrid.onGrid(EVAPOTRANSPIRATION, pet, start, step, total, past,
                 ForcingGrid.FutureGap.LAST_VALUE);
 
-        GrState atIssue = model.run(state, p, e, 0, past, false).endState();
-        double[] qmm = model.run(atIssue, p, e, past, total, false).qsim();
+        GrState atIssue = variant.run(grParameters, state, p, e, 0, past, GrOutputs.STATE_ONLY).endState();
+        double[] qmm = variant.run(grParameters, atIssue, p, e, past, total, GrOutputs.QSIM_ONLY).qsim();
         double toCubicMetresPerSecond = area * 1e3 / step.getSeconds();
         double[] q = new double[qmm.length];
         for (int i = 0; i < q.length; i++) {

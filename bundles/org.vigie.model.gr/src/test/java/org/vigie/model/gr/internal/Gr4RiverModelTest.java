@@ -18,7 +18,9 @@ import org.vigie.api.Quantity;
 import org.vigie.api.spi.ModelRequest;
 import org.vigie.api.spi.ModelResult;
 import org.vigie.api.spi.ModelState;
-import org.vigie.model.gr.internal.core.Gr4;
+import org.vigie.model.gr.internal.core.GrModel;
+import org.vigie.model.gr.internal.core.GrOutputs;
+import org.vigie.model.gr.internal.core.GrParameters;
 import org.vigie.model.gr.internal.core.GrState;
 
 class Gr4RiverModelTest {
@@ -60,13 +62,14 @@ class Gr4RiverModelTest {
         Instant issue = T0.plus(HOUR.multipliedBy(500)).plusSeconds(1234);
         ModelResult result = forecast(issue, 24, null, PARAMETERS);
 
-        Gr4 core = new Gr4(Gr4.Variant.GR4H, 756.930, -0.773, 138.638, 5.247);
+        GrParameters core = GrModel.GR4H.parameters(756.930, -0.773, 138.638, 5.247);
         double[] e = pet.clone();
         for (int h = 500; h < HOURS; h++) {
             e[h] = pet[499]; // the last known PET carries on over the horizon
         }
-        GrState atIssue = core.run(core.initialState(), rain, e, 0, 500, false).endState();
-        double[] qmm = core.run(atIssue, rain, e, 500, 524, false).qsim();
+        GrState atIssue = GrModel.GR4H.run(core, GrModel.GR4H.defaultInitialState(core), rain, e, 0, 500,
+                GrOutputs.STATE_ONLY).endState();
+        double[] qmm = GrModel.GR4H.run(core, atIssue, rain, e, 500, 524, GrOutputs.QSIM_ONLY).qsim();
         double[] q = result.forecast().values();
         for (int i = 0; i < 24; i++) {
             assertEquals(qmm[i] * 920 * 1e3 / 3600, q[i], 1e-12 * q[i]);

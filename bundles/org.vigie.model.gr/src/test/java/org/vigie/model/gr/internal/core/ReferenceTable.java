@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -12,6 +15,7 @@ import java.util.List;
 /** A CSV of the shared data (airGR inputs or reference runs): a header, then one row per time step. */
 final class ReferenceTable {
 
+    /** The shared data live beside the checkout: {@code <X>/main/bundles/<module>} → {@code <X>/shared/data}. */
     static final Path SHARED = Path.of("../../../shared/data");
 
     final List<String> header;
@@ -26,7 +30,7 @@ final class ReferenceTable {
     static ReferenceTable read(String relativePath) throws IOException {
         Path file = SHARED.resolve(relativePath);
         assumeTrue(Files.exists(file), "skipped: shared reference data not found at " + file.toAbsolutePath()
-                + " (CI has ../shared beside the checkout)");
+                + " (they are expected in ../shared beside the checkout)");
         List<String> lines = Files.readAllLines(file);
         ReferenceTable table = new ReferenceTable(Arrays.asList(lines.get(0).split(",", -1)));
         for (String line : lines.subList(1, lines.size())) {
@@ -59,5 +63,16 @@ final class ReferenceTable {
             throw new IllegalArgumentException("no row " + time);
         }
         return i;
+    }
+
+    /** Time stamps as instants: daily files write dates, hourly files ISO-8601 instants. */
+    Instant[] instants() {
+        Instant[] instants = new Instant[times.size()];
+        for (int i = 0; i < instants.length; i++) {
+            String t = times.get(i);
+            instants[i] = t.length() == 10 ? LocalDate.parse(t).atStartOfDay(ZoneOffset.UTC).toInstant()
+                    : Instant.parse(t);
+        }
+        return instants;
     }
 }
