@@ -13,18 +13,12 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 
 import javax.inject.Inject;
 
@@ -124,7 +118,7 @@ public class HotSwapIT {
         String newVersion = "0.1.0.hotswap" + System.currentTimeMillis();
         Path deployed = home.resolve("deploy/org.vigie.model.persistence.jar");
         Path staged = home.resolve("deploy-staging.tmp");
-        rebuildWithVersion(deployed, staged, newVersion);
+        VigieDistribution.rebuildWithVersion(deployed, staged, newVersion);
         long swapStart = System.nanoTime();
         Files.move(staged, deployed, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         Await.until("the registry to show model version " + newVersion, Duration.ofSeconds(30), registry::plugins,
@@ -175,27 +169,6 @@ public class HotSwapIT {
             Files.move(partial, inbox.resolve(name), StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The same bundle with a new Bundle-Version: what a fresh build of it looks like to the framework. */
-    private static void rebuildWithVersion(Path jar, Path target, String version) throws IOException {
-        try (JarFile in = new JarFile(jar.toFile())) {
-            Manifest manifest = new Manifest(in.getManifest());
-            manifest.getMainAttributes().put(new Attributes.Name("Bundle-Version"), version);
-            try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(target), manifest)) {
-                for (Enumeration<JarEntry> entries = in.entries(); entries.hasMoreElements(); ) {
-                    JarEntry entry = entries.nextElement();
-                    if (entry.getName().equals("META-INF/MANIFEST.MF")) {
-                        continue;
-                    }
-                    out.putNextEntry(new JarEntry(entry.getName()));
-                    try (var data = in.getInputStream(entry)) {
-                        data.transferTo(out);
-                    }
-                    out.closeEntry();
-                }
-            }
         }
     }
 
