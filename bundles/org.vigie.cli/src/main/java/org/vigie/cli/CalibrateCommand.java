@@ -24,8 +24,8 @@ import org.vigie.hydrology.internal.criteria.Criterion;
 import org.vigie.hydrology.internal.criteria.CriterionSettings;
 import org.vigie.hydrology.internal.criteria.EfficiencyCriteria;
 import org.vigie.hydrology.internal.criteria.FlowTransformation;
-import org.vigie.model.gr.internal.core.Gr4;
-import org.vigie.model.gr.internal.core.GrState;
+import org.vigie.model.gr.internal.core.GrModel;
+import org.vigie.model.gr.internal.core.GrOutputs;
 
 /**
  * {@code bin/vigie calibrate}: calibrates a GR model on an input file (airGR's Michel procedure by default, or
@@ -41,7 +41,7 @@ final class CalibrateCommand {
 
     static void run(List<String> args, PrintStream out, PrintStream err) throws IOException {
         CommandLine line = CommandLine.parse(args, OPTIONS, Set.of());
-        Gr4.Variant variant = ModelRunCommand.variant(line.required("model"));
+        GrModel variant = ModelRunCommand.variant(line.required("model"));
         Criterion criterion = criterion(line.value("criterion").orElse("NSE"));
         BasinSeries input = BasinSeries.read(Path.of(line.required("input")));
         int runFrom = ModelRunCommand.index(input, ModelRunCommand.start(line.required("run-from")), "--run-from");
@@ -60,18 +60,15 @@ final class CalibrateCommand {
         };
 
         CalibrationObjective objective = x -> {
-            Gr4 model = new Gr4(variant, x[0], x[1], x[2], x[3]);
-            GrState state = model.initialState();
-            if (warmUp[1] > warmUp[0]) {
-                state = model.run(state, p, e, warmUp[0], warmUp[1], false).endState();
-            }
-            double[] simulated = model.run(state, p, e, runFrom, runTo, false).qsim();
+            var parameters = variant.parameters(x);
+            double[] simulated = variant.runAfterWarmUp(parameters, variant.defaultInitialState(parameters), p, e,
+                    warmUp[0], warmUp[1], runFrom, runTo, GrOutputs.QSIM_ONLY).qsim();
             return EfficiencyCriteria.compute(criterion, observed, simulated, settings).value();
         };
         String name = criterion.airGrName() + line.value("transform").map(t -> "[" + t + "]").orElse("");
         CriterionDefinition definition = criterion.biggerIsBetter() ? CriterionDefinition.maximised(name, 1.0)
                 : CriterionDefinition.minimised(name, 0.0);
-        AirGrModel space = variant == Gr4.Variant.GR4J ? AirGrModel.GR4J : AirGrModel.GR4H;
+        AirGrModel space = AirGrModel.valueOf(variant.name());
         CalibrationProgressListener progress = new CalibrationProgressListener() {
             private long lastReport;
 

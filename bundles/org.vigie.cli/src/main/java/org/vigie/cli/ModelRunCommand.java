@@ -9,16 +9,19 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import org.vigie.model.gr.internal.core.Gr4;
+import org.vigie.model.gr.internal.core.GrModel;
+import org.vigie.model.gr.internal.core.GrOutputs;
+import org.vigie.model.gr.internal.core.GrParameter;
+import org.vigie.model.gr.internal.core.GrParameters;
 import org.vigie.model.gr.internal.core.GrRun;
 import org.vigie.model.gr.internal.core.GrState;
+import org.vigie.model.gr.internal.core.WarmUp;
 
 /**
  * {@code bin/vigie model run}: a GR model over a period of an input file, with airGR's warm-up convention, writing
@@ -34,23 +37,13 @@ final class ModelRunCommand {
 
     static void run(List<String> args, PrintStream out, PrintStream err) throws IOException {
         CommandLine line = CommandLine.parse(args, OPTIONS, Set.of("param"));
-        Gr4.Variant variant = variant(line.required("model"));
-        Map<String, Double> x = line.numbers("param");
-        for (String name : List.of("X1", "X2", "X3", "X4")) {
-            if (!x.containsKey(name)) {
-                throw new CommandLine.UsageException(variant + " needs --param " + name + "=…");
-            }
-        }
-        if (x.size() > 4) {
-            x.keySet().removeAll(List.of("X1", "X2", "X3", "X4"));
-            throw new CommandLine.UsageException(variant + " has no parameter " + x.keySet());
-        }
-        Gr4 model = new Gr4(variant, x.get("X1"), x.get("X2"), x.get("X3"), x.get("X4"));
+        GrModel variant = variant(line.required("model"));
+        GrParameters parameters = parameters(variant, line.numbers("param"));
         Path inputFile = Path.of(line.required("input"));
         BasinSeries input = BasinSeries.read(inputFile);
         boolean daily = input.isDaily();
-        if (daily != (variant == Gr4.Variant.GR4J)) {
-            throw new CommandLine.UsageException(variant + " needs " + (variant == Gr4.Variant.GR4J ? "daily" : "hourly")
+        if (daily == variant.isHourly()) {
+            throw new CommandLine.UsageException(variant + " needs " + (variant.isHourly() ? "hourly" : "daily")
                     + " inputs; " + inputFile + " is " + (daily ? "daily" : "sub-daily"));
         }
         int runFrom = index(input, start(line.required("run-from")), "--run-from");
@@ -60,26 +53,49 @@ final class ModelRunCommand {
         }
         int[] warmUp = warmUp(line, input, runFrom);
 
-        GrState state = line.value("state-in").map(StateFile::read).orElse(model.initialState());
-        if (warmUp[1] > warmUp[0]) {
-            state = model.run(state, input.column("P"), input.column("E"), warmUp[0], warmUp[1], false).endState();
-        }
-        GrRun result = model.run(state, input.column("P"), input.column("E"), runFrom, runTo, true);
+        GrState start = line.value("state-in").map(path -> StateFile.read(path, variant))
+                .orElse(variant.defaultInitialState(parameters));
+        GrRun result = variant.runAfterWarmUp(parameters, start, input.column("P"), input.column("E"), warmUp[0],
+                warmUp[1], runFrom, runTo, GrOutputs.ALL);
         Path outFile = Path.of(line.required("out"));
         write(outFile, input, runFrom, result, daily);
-        line.value("state-out").ifPresent(path -> StateFile.write(Path.of(path), result.endState()));
+        line.value("state-out").ifPresent(path -> StateFile.write(Path.of(path), result.endState(), variant));
         err.printf(Locale.ROOT, "%s %s: %d steps %s..%s after %d warm-up steps -> %s%n", variant,
-                java.util.Arrays.toString(model.parameters()), runTo - runFrom, input.times.get(runFrom),
+                parameters, runTo - runFrom, input.times.get(runFrom),
                 input.times.get(runTo - 1), warmUp[1] - warmUp[0], outFile);
     }
 
-    static Gr4.Variant variant(String name) {
+    static GrModel variant(String name) {
         try {
-            return Gr4.Variant.valueOf(name.trim().toUpperCase(Locale.ROOT));
+            return GrModel.valueOf(name.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.UsageException("model '" + name + "' is not available; this version runs GR4J and "
-                    + "GR4H (GR5J, GR6J, GR5H and CemaNeige come next)");
+            throw new CommandLine.UsageException("model '" + name + "' is not available; this version runs "
+                    + java.util.Arrays.toString(GrModel.values()) + " (CemaNeige coupling comes next)");
         }
+    }
+
+    /** X1… in the model's order, plus Imax for GR5H's interception store. */
+    static GrParameters parameters(GrModel model, Map<String, Double> given) {
+        Map<String, Double> remaining = new java.util.LinkedHashMap<>(given);
+        List<GrParameter> specs = model.parameters();
+        double[] values = new double[specs.size()];
+        for (int i = 0; i < specs.size(); i++) {
+            Double value = remaining.remove(specs.get(i).symbol());
+            if (value == null) {
+                throw new CommandLine.UsageException(model + " needs --param " + specs.get(i).symbol() + "=… ("
+                        + specs.get(i).meaning() + ")");
+            }
+            values[i] = value;
+        }
+        Double imax = remaining.remove("Imax");
+        if (!remaining.isEmpty()) {
+            throw new CommandLine.UsageException(model + " has no parameter " + remaining.keySet());
+        }
+        GrParameters parameters = model.parameters(values);
+        if (imax != null) {
+            parameters = parameters.withInterceptionStore(imax);
+        }
+        return parameters;
     }
 
     /** airGR's default: the year before the run, as far as the data go; none when the run starts the data. */
@@ -99,9 +115,7 @@ final class ModelRunCommand {
             }
             return new int[] {from, to};
         }
-        Instant yearBefore = ZonedDateTime.ofInstant(input.times.get(runFrom), ZoneOffset.UTC).minusYears(1)
-                .toInstant();
-        return new int[] {Math.max(0, input.indexAtOrAfter(yearBefore)), runFrom};
+        return new int[] {WarmUp.defaultStart(input.times.toArray(new Instant[0]), runFrom), runFrom};
     }
 
     static Instant start(String text) {
