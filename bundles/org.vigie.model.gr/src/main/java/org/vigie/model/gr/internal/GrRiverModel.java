@@ -2,6 +2,7 @@ package org.vigie.model.gr.internal;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -15,39 +16,51 @@ import org.vigie.api.spi.ModelState;
 import org.vigie.api.spi.ParameterSpec;
 import org.vigie.api.spi.RiverModel;
 import org.vigie.model.gr.internal.core.GrModel;
+import org.vigie.model.gr.internal.core.GrParameter;
 import org.vigie.model.gr.internal.core.GrOutputs;
 import org.vigie.model.gr.internal.core.GrParameters;
 import org.vigie.model.gr.internal.core.GrState;
 
 /**
- * GR4J / GR4H as a forecast-cycle model: reads rainfall {@code P} and PET {@code E} (mm per step), resumes from
+ * A GR model (GR4J, GR4H, GR5J, GR5H, GR6J) as a forecast-cycle model: reads rainfall {@code P} and PET {@code E} (mm per step), resumes from
  * the state saved at the previous issue time (or starts cold, the available history acting as warm-up), runs to
  * the issue time, keeps that state for the next cycle, and continues over the horizon with the rainfall scenario
  * (zero rain where none is stored). Discharge leaves in m³/s using the catchment area.
  */
-abstract class Gr4RiverModel implements RiverModel {
+abstract class GrRiverModel implements RiverModel {
 
     static final String PRECIPITATION = "P";
     static final String EVAPOTRANSPIRATION = "E";
     static final String AREA = "areaKm2";
-    static final int STATE_FORMAT = 1;
+    static final String INTERCEPTION = "Imax";
+    /** Format 1: production, routing, uh1, uh2 (GR4J/GR4H only); format 2: airGR's whole state vector. */
+    static final int STATE_FORMAT = 2;
+    private static final int GR4_STATE_FORMAT = 1;
+    private static final String AIRGR_STATE = "airgr";
 
     private final GrModel variant;
     private final Duration step;
     private final ModelDescriptor descriptor;
 
-    Gr4RiverModel(GrModel variant, Duration step, String uhUnit, double x4Max) {
+    GrRiverModel(GrModel variant) {
         this.variant = variant;
-        this.step = step;
-        this.descriptor = new ModelDescriptor(List.of(PRECIPITATION, EVAPOTRANSPIRATION),
-                List.of(new ParameterSpec("X1", "mm", 350, 1e-2, 20000, "production store capacity"),
-                        new ParameterSpec("X2", "mm/" + uhUnit, 0, -50, 50, "groundwater exchange coefficient"),
-                        new ParameterSpec("X3", "mm", 90, 1e-2, 20000, "routing store capacity"),
-                        new ParameterSpec("X4", uhUnit, variant == GrModel.GR4J ? 1.7 : 40, 0.5, x4Max,
-                                "unit hydrograph time base"),
-                        new ParameterSpec(AREA, "km2", 0, 0, 1e6, "catchment area, converts mm per step to m3/s; "
-                                + "must be set")),
-                STATE_FORMAT, variant + " rainfall-runoff model (INRAE), exact to airGR; P and E in mm per step");
+        this.step = variant.timeStep();
+        List<ParameterSpec> specs = new ArrayList<>();
+        for (GrParameter p : variant.parameters()) {
+            // admissible bounds are wide sanity limits; airGR's own floors (X1, X3 ≥ 0.01, X4 ≥ 0.5) apply inside
+            double min = Double.isInfinite(p.airGrMinimum()) ? -1000 : p.airGrMinimum();
+            double max = Math.max(10 * Math.abs(p.typicalMax()), 1000);
+            specs.add(new ParameterSpec(p.symbol(), p.unit(), (p.typicalMin() + p.typicalMax()) / 2, min, max,
+                    p.meaning()));
+        }
+        if (variant == GrModel.GR5H) {
+            specs.add(new ParameterSpec(INTERCEPTION, "mm", 0, 0, 100,
+                    "interception store capacity; 0 runs GR5H without the store"));
+        }
+        specs.add(new ParameterSpec(AREA, "km2", 0, 0, 1e6, "catchment area, converts mm per step to m3/s; "
+                + "must be set"));
+        this.descriptor = new ModelDescriptor(List.of(PRECIPITATION, EVAPOTRANSPIRATION), specs, STATE_FORMAT,
+                variant + " rainfall-runoff model (INRAE) as in airGR; P and E in mm per step");
     }
 
     @Override
@@ -71,7 +84,14 @@ abstract class Gr4RiverModel implements RiverModel {
         if (!(area > 0)) {
             throw new IllegalArgumentException(id() + ": parameter " + AREA + " (catchment area) must be set");
         }
-        GrParameters grParameters = variant.parameters(x.get("X1"), x.get("X2"), x.get("X3"), x.get("X4"));
+        double[] values = new double[variant.parameters().size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = x.get(variant.parameters().get(i).symbol());
+        }
+        GrParameters grParameters = variant.parameters(values);
+        if (x.getOrDefault(INTERCEPTION, 0.0) > 0) {
+            grParameters = grParameters.withInterceptionStore(x.get(INTERCEPTION));
+        }
         TimeSeries rain = request.input(PRECIPITATION);
         TimeSeries pet = request.input(EVAPOTRANSPIRATION);
         // the grid follows the model step (whole hours, whole UTC days), whatever second the cycle was issued at
@@ -82,11 +102,13 @@ abstract class Gr4RiverModel implements RiverModel {
         GrState state = variant.defaultInitialState(grParameters);
         Instant start = ForcingGrid.firstStep(rain, issue, step);
         ModelState saved = request.initialState();
-        if (saved != null && saved.formatVersion() == STATE_FORMAT && saved.modelId().equals(id())
-                && !saved.validAt().isAfter(issue) && start != null && !saved.validAt().isBefore(start)) {
-            start = saved.validAt();
-            state = GrState.of(saved.variable("production")[0], saved.variable("routing")[0],
-                    saved.variable("uh1"), saved.variable("uh2"));
+        if (saved != null && saved.modelId().equals(id()) && !saved.validAt().isAfter(issue) && start != null
+                && !saved.validAt().isBefore(start)) {
+            GrState restored = restore(saved);
+            if (restored != null) {
+                start = saved.validAt();
+                state = restored;
+            }
         }
         if (start == null) {
             throw new IllegalArgumentException(id() + ": no rainfall in the history window");
@@ -105,11 +127,20 @@ abstract class Gr4RiverModel implements RiverModel {
             q[i] = qmm[i] * toCubicMetresPerSecond;
         }
         Instant stateTime = start.plus(step.multipliedBy(past));
-        ModelState next = new ModelState(id(), STATE_FORMAT, stateTime, Map.of(
-                "production", new double[] {atIssue.production()},
-                "routing", new double[] {atIssue.routing()},
-                "uh1", atIssue.uh1(),
-                "uh2", atIssue.uh2()));
+        ModelState next = new ModelState(id(), STATE_FORMAT, stateTime,
+                Map.of(AIRGR_STATE, atIssue.toAirGrVector(variant)));
         return new ModelResult(new RegularTimeSeries(Quantity.Q, stateTime.plus(step), step, q), next, Map.of());
+    }
+
+    /** @return the state a saved model state describes, or {@code null} (cold start) for an unknown format */
+    private GrState restore(ModelState saved) {
+        if (saved.formatVersion() == STATE_FORMAT) {
+            return GrState.fromAirGrVector(variant, saved.variable(AIRGR_STATE));
+        }
+        if (saved.formatVersion() == GR4_STATE_FORMAT && variant.uh1Length() > 0) {
+            return GrState.of(saved.variable("production")[0], saved.variable("routing")[0], saved.variable("uh1"),
+                    saved.variable("uh2"));
+        }
+        return null;
     }
 }

@@ -23,19 +23,19 @@ import org.vigie.model.gr.internal.core.GrOutputs;
 import org.vigie.model.gr.internal.core.GrParameters;
 import org.vigie.model.gr.internal.core.GrState;
 
-class Gr4RiverModelTest {
+class GrRiverModelTest {
 
     private static final Instant T0 = Instant.parse("2005-01-01T00:00:00Z");
     private static final Duration HOUR = Duration.ofHours(1);
     private static final int HOURS = 24 * 40;
     private static final Map<String, Double> PARAMETERS = Map.of("X1", 756.930, "X2", -0.773, "X3", 138.638,
-            "X4", 5.247, Gr4RiverModel.AREA, 920.0);
+            "X4", 5.247, GrRiverModel.AREA, 920.0);
 
     private final Gr4hModel model = new Gr4hModel();
     private final double[] rain = new double[HOURS];
     private final double[] pet = new double[HOURS];
 
-    Gr4RiverModelTest() {
+    GrRiverModelTest() {
         for (int h = 0; h < HOURS; h++) {
             rain[h] = h % 97 < 6 ? 2.5 + (h % 5) : 0;   // a shower every four days
             pet[h] = 0.05 + 0.04 * Math.sin(h * Math.PI / 12);
@@ -91,9 +91,39 @@ class Gr4RiverModelTest {
     }
 
     @Test
+    void everyGrModelResumesFromItsStateExactly() {
+        for (GrRiverModel other : List.of(new Gr5hModel(), new Gr4jModel(), new Gr5jModel(), new Gr6jModel())) {
+            Duration step = other.id().endsWith("h") ? HOUR : Duration.ofDays(1);
+            Map<String, Double> given = new HashMap<>(Map.of(GrRiverModel.AREA, 920.0));
+            if (other.id().equals("gr5h")) {
+                given.put("Imax", 2.2);
+            }
+            Map<String, Double> resolved = other.descriptor().resolve(given);
+            int steps = 200;
+            List<Instant> times = new ArrayList<>();
+            double[] p = new double[steps];
+            double[] e = new double[steps];
+            for (int i = 0; i < steps; i++) {
+                times.add(T0.plus(step.multipliedBy(i)));
+                p[i] = i % 9 < 2 ? 6 : 0;
+                e[i] = 0.5;
+            }
+            Map<String, org.vigie.api.TimeSeries> inputs = Map.of("P", new IrregularTimeSeries(Quantity.P, times, p),
+                    "E", new IrregularTimeSeries(Quantity.E, times, e));
+            ModelResult first = other.run(new ModelRequest(T0.plus(step.multipliedBy(80)), step, 5, resolved, null,
+                    inputs));
+            Instant second = T0.plus(step.multipliedBy(150));
+            ModelResult resumed = other.run(new ModelRequest(second, step, 5, resolved, first.finalState(), inputs));
+            ModelResult cold = other.run(new ModelRequest(second, step, 5, resolved, null, inputs));
+            assertArrayEquals(cold.forecast().values(), resumed.forecast().values(), other.id());
+            assertTrue(cold.forecast().value(0) > 0, other.id());
+        }
+    }
+
+    @Test
     void saysWhatIsWrongWithARequest() {
         Map<String, Double> noArea = new HashMap<>(PARAMETERS);
-        noArea.remove(Gr4RiverModel.AREA);
+        noArea.remove(GrRiverModel.AREA);
         assertEquals("gr4h: parameter areaKm2 (catchment area) must be set", assertThrows(
                 IllegalArgumentException.class, () -> forecast(T0.plus(HOUR.multipliedBy(100)), 6, null, noArea))
                 .getMessage());
