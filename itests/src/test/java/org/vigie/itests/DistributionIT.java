@@ -78,7 +78,7 @@ public class DistributionIT {
             }
         }
         assertEquals("bundles not active: " + notActive, List.of(), notActive);
-        assertEquals("api, h2gis, store.h2, core, web + csv, persistence, gr, log, catchment, demo", 11, vigieBundles);
+        assertEquals("api, h2gis, store.h2, core, web + csv, persistence, gr, calibration, log, catchment, demo", 12, vigieBundles);
     }
 
     @Test

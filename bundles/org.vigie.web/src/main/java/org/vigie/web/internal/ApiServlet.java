@@ -24,6 +24,8 @@ import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +36,7 @@ import org.vigie.api.Quantity;
 import org.vigie.api.Station;
 import org.vigie.api.VigilanceLevel;
 import org.vigie.api.service.AlertStore;
+import org.vigie.api.service.CalibrationService;
 import org.vigie.api.service.CatchmentRegistry;
 import org.vigie.api.service.ForecastArchive;
 import org.vigie.api.service.ForecastService;
@@ -52,6 +55,8 @@ public class ApiServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
     private static final Pattern STATION_PATH = Pattern.compile("/stations/([^/]+)/(series|forecast)");
+    private static final Pattern CALIBRATION_PATH = Pattern.compile("/forecast-points/([^/]+)/calibration");
+    private static final Pattern JOB_PATH = Pattern.compile("/jobs/([^/]+)");
     private static final Duration DEFAULT_SERIES_SPAN = Duration.ofDays(7);
     private static final Duration LONGEST_SERIES_SPAN = Duration.ofDays(3660);
 
@@ -67,6 +72,9 @@ public class ApiServlet extends HttpServlet {
             .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
     private final transient Clock clock = Clock.systemUTC();
     private final String port;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile transient CalibrationService calibrations;
 
     @Activate
     public ApiServlet(@Reference PluginRegistry plugins, @Reference CatchmentRegistry catchments,
@@ -92,16 +100,69 @@ public class ApiServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String path = request.getPathInfo() == null ? "/" : request.getPathInfo();
+        answer(request, response, HttpServletResponse.SC_OK, () -> route(pathOf(request), request));
+    }
+
+    /**
+     * Writes are limited to the local machine until users and tokens exist (issue #9): a calibration started from
+     * elsewhere is refused with 403.
+     */
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        answer(request, response, HttpServletResponse.SC_ACCEPTED, () -> {
+            if (!java.net.InetAddress.getByName(request.getRemoteAddr()).isLoopbackAddress()) {
+                throw new ApiException(403, "write requests are accepted from this machine only");
+            }
+            Matcher m = CALIBRATION_PATH.matcher(pathOf(request));
+            if (!m.matches()) {
+                throw new ApiException(404, "no such resource: POST /api" + pathOf(request));
+            }
+            Instant from = instantParameter(request, "from", null);
+            Instant to = instantParameter(request, "to", null);
+            if (from == null || to == null) {
+                throw new ApiException(400, "'from' and 'to' (ISO-8601 UTC instants) are required");
+            }
+            try {
+                return calibrationService().start(m.group(1), from, to, valueOr(request.getParameter("criterion"),
+                        "NSE"), valueOr(request.getParameter("method"), "michel"));
+            } catch (IllegalArgumentException e) {
+                throw new ApiException(400, e.getMessage());
+            }
+        });
+    }
+
+    private interface Answer {
+        Object body() throws IOException;
+    }
+
+    private static String pathOf(HttpServletRequest request) {
+        return request.getPathInfo() == null ? "/" : request.getPathInfo();
+    }
+
+    private static String valueOr(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private CalibrationService calibrationService() {
+        CalibrationService service = calibrations;
+        if (service == null) {
+            throw new ApiException(503, "calibration is not installed (bundle org.vigie.calibration)");
+        }
+        return service;
+    }
+
+    private void answer(HttpServletRequest request, HttpServletResponse response, int okStatus, Answer answer)
+            throws IOException {
+        String path = pathOf(request);
         Object body;
-        int status = HttpServletResponse.SC_OK;
+        int status = okStatus;
         try {
-            body = route(path, request);
+            body = answer.body();
         } catch (ApiException e) {
             status = e.status;
             body = Map.of("error", e.getMessage());
         } catch (RuntimeException e) {
-            LOG.error("GET /api{} failed", path, e);
+            LOG.error("{} /api{} failed", request.getMethod(), path, e);
             status = HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
             body = Map.of("error", "internal error: " + e.getMessage());
         }
@@ -116,7 +177,8 @@ public class ApiServlet extends HttpServlet {
             case "/", "" -> {
                 return Map.of("endpoints", List.of("/api/registry", "/api/stations",
                         "/api/stations/{code}/series?quantity=H&from=…&to=…", "/api/stations/{code}/forecast",
-                        "/api/alerts", "/api/forecast-points"));
+                        "/api/alerts", "/api/forecast-points", "/api/jobs",
+                        "POST /api/forecast-points/{id}/calibration?from=…&to=…&criterion=NSE&method=michel"));
             }
             case "/registry" -> {
                 return registry();
@@ -127,10 +189,18 @@ public class ApiServlet extends HttpServlet {
             case "/forecast-points" -> {
                 return forecastPoints();
             }
+            case "/jobs" -> {
+                return calibrationService().jobs();
+            }
             case "/alerts" -> {
                 return alerts(intParameter(request, "limit", 100));
             }
             default -> {
+                Matcher job = JOB_PATH.matcher(path);
+                if (job.matches()) {
+                    return calibrationService().job(job.group(1))
+                            .orElseThrow(() -> new ApiException(404, "no job " + job.group(1)));
+                }
                 Matcher m = STATION_PATH.matcher(path);
                 if (!m.matches()) {
                     throw new ApiException(404, "no such resource: /api" + path);
