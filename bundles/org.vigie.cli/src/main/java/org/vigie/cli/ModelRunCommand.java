@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.MonthDay;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -15,6 +16,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.vigie.hydrology.internal.snow.CemaNeige;
+import org.vigie.hydrology.internal.snow.CemaNeigeOutput;
+import org.vigie.hydrology.internal.snow.CemaNeigeParameters;
+import org.vigie.hydrology.internal.snow.ElevationLayerInputs;
+import org.vigie.hydrology.internal.snow.ValeryAltitudeExtrapolation;
+import org.vigie.model.gr.internal.core.CemaNeigeGr;
+import org.vigie.model.gr.internal.core.CemaNeigeGrRun;
 import org.vigie.model.gr.internal.core.GrModel;
 import org.vigie.model.gr.internal.core.GrOutputs;
 import org.vigie.model.gr.internal.core.GrParameter;
@@ -30,15 +38,21 @@ import org.vigie.model.gr.internal.core.WarmUp;
 final class ModelRunCommand {
 
     private static final Set<String> OPTIONS = Set.of("model", "param", "input", "run-from", "run-to", "out",
-            "warmup-from", "warmup-to", "warmup", "state-in", "state-out");
+            "warmup-from", "warmup-to", "warmup", "state-in", "state-out", "hypsometry", "layers");
+    private static final String CEMANEIGE = "CEMANEIGE";
 
     private ModelRunCommand() {
     }
 
     static void run(List<String> args, PrintStream out, PrintStream err) throws IOException {
         CommandLine line = CommandLine.parse(args, OPTIONS, Set.of("param"));
-        GrModel variant = variant(line.required("model"));
-        GrParameters parameters = parameters(variant, line.numbers("param"));
+        String modelName = line.required("model").trim().toUpperCase(Locale.ROOT);
+        boolean snow = modelName.startsWith(CEMANEIGE);
+        GrModel variant = variant(snow ? modelName.substring(CEMANEIGE.length()) : modelName);
+        Map<String, Double> given = line.numbers("param");
+        Double ctg = snow ? required(given, "CTG", "CemaNeige's thermal state weighting (0..1)") : null;
+        Double kf = snow ? required(given, "Kf", "CemaNeige's degree-day melt factor (mm/°C/day)") : null;
+        GrParameters parameters = parameters(variant, given);
         Path inputFile = Path.of(line.required("input"));
         BasinSeries input = BasinSeries.read(inputFile);
         boolean daily = input.isDaily();
@@ -52,6 +66,10 @@ final class ModelRunCommand {
             throw new CommandLine.UsageException("--run-to must not be before --run-from");
         }
         int[] warmUp = warmUp(line, input, runFrom);
+        if (snow) {
+            runWithSnow(line, variant, parameters, ctg, kf, input, warmUp, runFrom, runTo, err);
+            return;
+        }
 
         GrState start = line.value("state-in").map(path -> StateFile.read(path, variant))
                 .orElse(variant.defaultInitialState(parameters));
@@ -146,12 +164,67 @@ final class ModelRunCommand {
         return i;
     }
 
+    private static Double required(Map<String, Double> given, String name, String meaning) {
+        Double value = given.remove(name);
+        if (value == null) {
+            throw new CommandLine.UsageException("CemaNeige needs --param " + name + "=… (" + meaning + ")");
+        }
+        return value;
+    }
+
+    /**
+     * GR behind CemaNeige: rainfall and temperature are extrapolated to elevation layers from the hypsometric curve
+     * (airGR's {@code DataAltiExtrapolation_Valery}, {@code ZInputs} = median altitude), the layers' liquid water
+     * feeds GR; outputs are GR's series then each layer's snow series ({@code Layer1.SnowPack}…).
+     */
+    private static void runWithSnow(CommandLine line, GrModel variant, GrParameters parameters, double ctg,
+                                    double kf, BasinSeries input, int[] warmUp, int runFrom, int runTo,
+                                    PrintStream err) throws IOException {
+        if (variant.isHourly()) {
+            throw new CommandLine.UsageException("CemaNeige is coupled to the daily models GR4J, GR5J and GR6J");
+        }
+        if (line.value("state-in").isPresent() || line.value("state-out").isPresent()) {
+            throw new CommandLine.UsageException("--state-in/--state-out are not available with CemaNeige yet");
+        }
+        int layerCount = Integer.parseInt(line.value("layers").orElse("5"));
+        double[] hypsometry = Hypsometry.read(Path.of(line.required("hypsometry")));
+        MonthDay[] days = input.times.stream().map(t -> MonthDay.from(t.atOffset(ZoneOffset.UTC)))
+                .toArray(MonthDay[]::new);
+        ElevationLayerInputs layers = ValeryAltitudeExtrapolation.extrapolate(days, input.column("P"),
+                input.column("T"), hypsometry, layerCount);
+        double[] meanSolid = CemaNeige.meanAnnualSolidPrecipitation(layers, CemaNeige.DAILY_STEPS_PER_YEAR);
+        CemaNeigeGr coupled = CemaNeigeGr.of(parameters, CemaNeigeParameters.withoutHysteresis(ctg, kf));
+        CemaNeigeGrRun result = coupled.runAfterWarmUp(coupled.defaultInitialState(layerCount), layers,
+                input.column("E"), meanSolid, warmUp[0], warmUp[1], runFrom, runTo, GrOutputs.ALL);
+        List<String> names = new java.util.ArrayList<>();
+        List<double[]> columns = new java.util.ArrayList<>();
+        for (String name : result.gr().names()) {
+            names.add(name);
+            columns.add(result.gr().series(name));
+        }
+        for (int layer = 0; layer < layerCount; layer++) {
+            for (CemaNeigeOutput output : CemaNeigeOutput.values()) {
+                names.add("Layer" + (layer + 1) + "." + output.airGrName());
+                columns.add(result.snow().layer(layer).series(output));
+            }
+        }
+        Path outFile = Path.of(line.required("out"));
+        write(outFile, input, runFrom, names, columns.toArray(new double[0][]), true);
+        err.printf(Locale.ROOT, "CemaNeige%s %s CTG=%s Kf=%s, %d layers: %d steps after %d warm-up steps -> %s%n",
+                variant, parameters, ctg, kf, layerCount, runTo - runFrom, warmUp[1] - warmUp[0], outFile);
+    }
+
     private static void write(Path file, BasinSeries input, int from, GrRun run, boolean daily) throws IOException {
         List<String> names = run.names();
         double[][] columns = new double[names.size()][];
         for (int c = 0; c < names.size(); c++) {
             columns[c] = run.series(names.get(c));
         }
+        write(file, input, from, names, columns, daily);
+    }
+
+    private static void write(Path file, BasinSeries input, int from, List<String> names, double[][] columns,
+                              boolean daily) throws IOException {
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             w.write("DatesR," + String.join(",", names));
             w.newLine();

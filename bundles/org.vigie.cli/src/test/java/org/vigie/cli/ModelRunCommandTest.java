@@ -110,6 +110,26 @@ class ModelRunCommandTest {
     }
 
     @Test
+    void runsGrBehindCemaNeigeOnElevationLayers() throws Exception {
+        Path input = shared("airgr-catchments/L0123002_BasinObs.csv");
+        Path info = shared("airgr-catchments/L0123002_BasinInfo.txt");
+        Path out = work.resolve("snow.csv");
+        assertEquals(0, vigie("model", "run", "--model", "CemaNeigeGR4J", "--param", "X1=408.774", "--param",
+                "X2=2.646", "--param", "X3=131.264", "--param", "X4=1.174", "--param", "CTG=0.962", "--param",
+                "Kf=2.249", "--hypsometry", info.toString(), "--input", input.toString(), "--run-from", "1990-01-01",
+                "--run-to", "1990-12-31", "--out", out.toString()), err.toString());
+        List<String[]> rows = rows(out);
+        List<String> header = List.of(rows.get(0));
+        assertTrue(header.contains("Qsim") && header.contains("Layer5.SnowPack"), header.toString());
+        int pack = header.indexOf("Layer5.SnowPack");
+        assertTrue(Double.parseDouble(rows.get(31)[pack]) > 10, "snow on the highest layer at the end of January");
+        assertEquals(2, vigie("model", "run", "--model", "CemaNeigeGR4H", "--param", "X1=1", "--param", "X2=1",
+                "--param", "X3=1", "--param", "X4=1", "--param", "CTG=0.5", "--param", "Kf=3", "--hypsometry",
+                info.toString(), "--input", input.toString(), "--run-from", "1990-01-01", "--run-to", "1990-12-31",
+                "--out", out.toString()));
+    }
+
+    @Test
     void aWrongCommandLineSaysWhatToFix() {
         assertEquals(2, vigie("model", "run", "--model", "GR9Z"));
         assertTrue(err.toString().contains("model 'GR9Z' is not available"), err.toString());
