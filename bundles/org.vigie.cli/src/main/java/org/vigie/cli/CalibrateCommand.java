@@ -24,6 +24,9 @@ import org.vigie.hydrology.internal.criteria.Criterion;
 import org.vigie.hydrology.internal.criteria.CriterionSettings;
 import org.vigie.hydrology.internal.criteria.EfficiencyCriteria;
 import org.vigie.hydrology.internal.criteria.FlowTransformation;
+import org.vigie.hydrology.internal.snow.CemaNeige;
+import org.vigie.hydrology.internal.snow.ElevationLayerInputs;
+import org.vigie.model.gr.internal.core.CemaNeigeGr;
 import org.vigie.model.gr.internal.core.GrModel;
 import org.vigie.model.gr.internal.core.GrOutputs;
 
@@ -34,14 +37,19 @@ import org.vigie.model.gr.internal.core.GrOutputs;
 final class CalibrateCommand {
 
     private static final Set<String> OPTIONS = Set.of("model", "input", "run-from", "run-to", "warmup-from",
-            "warmup-to", "warmup", "obs", "criterion", "transform", "method", "out");
+            "warmup-to", "warmup", "obs", "criterion", "transform", "method", "out", "hypsometry", "layers");
 
     private CalibrateCommand() {
     }
 
     static void run(List<String> args, PrintStream out, PrintStream err) throws IOException {
         CommandLine line = CommandLine.parse(args, OPTIONS, Set.of());
-        GrModel variant = ModelRunCommand.variant(line.required("model"));
+        String modelName = line.required("model").trim().toUpperCase(Locale.ROOT);
+        boolean snow = modelName.startsWith("CEMANEIGE");
+        GrModel variant = ModelRunCommand.variant(snow ? modelName.substring("CEMANEIGE".length()) : modelName);
+        if (snow && variant.isHourly()) {
+            throw new CommandLine.UsageException("CemaNeige is coupled to the daily models GR4J, GR5J and GR6J");
+        }
         Criterion criterion = criterion(line.value("criterion").orElse("NSE"));
         BasinSeries input = BasinSeries.read(Path.of(line.required("input")));
         int runFrom = ModelRunCommand.index(input, ModelRunCommand.start(line.required("run-from")), "--run-from");
@@ -59,16 +67,29 @@ final class CalibrateCommand {
             default -> throw new CommandLine.UsageException("--method is michel or cmaes");
         };
 
-        CalibrationObjective objective = x -> {
-            var parameters = variant.parameters(x);
-            double[] simulated = variant.runAfterWarmUp(parameters, variant.defaultInitialState(parameters), p, e,
-                    warmUp[0], warmUp[1], runFrom, runTo, GrOutputs.QSIM_ONLY).qsim();
-            return EfficiencyCriteria.compute(criterion, observed, simulated, settings).value();
-        };
+        CalibrationObjective objective;
+        if (snow) {
+            ElevationLayerInputs layers = ModelRunCommand.elevationLayers(line, input);
+            double[] meanSolid = CemaNeige.meanAnnualSolidPrecipitation(layers, CemaNeige.DAILY_STEPS_PER_YEAR);
+            objective = x -> {
+                CemaNeigeGr coupled = CemaNeigeGr.fromAirGrVector(variant, x);
+                double[] simulated = coupled.runAfterWarmUp(coupled.defaultInitialState(layers.layerCount()), layers,
+                        e, meanSolid, warmUp[0], warmUp[1], runFrom, runTo, GrOutputs.QSIM_ONLY).qsim();
+                return EfficiencyCriteria.compute(criterion, observed, simulated, settings).value();
+            };
+        } else {
+            objective = x -> {
+                var parameters = variant.parameters(x);
+                double[] simulated = variant.runAfterWarmUp(parameters, variant.defaultInitialState(parameters), p,
+                        e, warmUp[0], warmUp[1], runFrom, runTo, GrOutputs.QSIM_ONLY).qsim();
+                return EfficiencyCriteria.compute(criterion, observed, simulated, settings).value();
+            };
+        }
         String name = criterion.airGrName() + line.value("transform").map(t -> "[" + t + "]").orElse("");
         CriterionDefinition definition = criterion.biggerIsBetter() ? CriterionDefinition.maximised(name, 1.0)
                 : CriterionDefinition.minimised(name, 0.0);
-        AirGrModel space = AirGrModel.valueOf(variant.name());
+        var space = snow ? AirGrModel.valueOf(variant.name()).parameterSpaceWithCemaNeige()
+                : AirGrModel.valueOf(variant.name()).parameterSpace();
         CalibrationProgressListener progress = new CalibrationProgressListener() {
             private long lastReport;
 
@@ -84,13 +105,13 @@ final class CalibrateCommand {
                 }
             }
         };
-        CalibrationResult result = calibrator.calibrate(new CalibrationProblem(space.parameterSpace(), definition,
+        CalibrationResult result = calibrator.calibrate(new CalibrationProblem(space, definition,
                 objective), progress);
         StringBuilder csv = new StringBuilder("parameter,value\n");
         for (int i = 0; i < result.parameterNames().size(); i++) {
             csv.append(result.parameterNames().get(i)).append(',').append(result.realParameters()[i]).append('\n');
         }
-        csv.append("# ").append(variant).append(' ').append(name).append(" = ").append(result.criterion())
+        csv.append("# ").append(snow ? "CemaNeige" : "").append(variant).append(' ').append(name).append(" = ").append(result.criterion())
                 .append(" after ").append(result.runs()).append(" runs, ").append(result.method()).append('\n');
         Path outFile = Path.of(line.required("out"));
         Files.writeString(outFile, csv, StandardCharsets.UTF_8);

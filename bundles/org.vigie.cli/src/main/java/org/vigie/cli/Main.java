@@ -19,7 +19,7 @@ public final class Main {
             "                      --input BasinObs.csv --run-from DATE --run-to DATE --out outputs.csv",
             "                      [--warmup-from DATE --warmup-to DATE | --warmup none]",
             "                      [--state-in state.csv] [--state-out state.csv]",
-            "  bin/vigie calibrate --model GR4J|GR4H|GR5J|GR5H|GR6J --input BasinObs.csv --run-from DATE --run-to DATE",
+            "  bin/vigie calibrate --model GR4J|GR4H|GR5J|GR5H|GR6J|CemaNeigeGR4J|… [--hypsometry … --layers 5] --input BasinObs.csv --run-from DATE --run-to DATE",
             "                      [--warmup-from DATE --warmup-to DATE | --warmup none] [--obs Qmm]",
             "                      [--criterion NSE|KGE|KGE2|RMSE] [--transform sqrt|log|inv|boxcox|^p]",
             "                      [--method michel|cmaes] --out params.csv      (progress on stderr)",

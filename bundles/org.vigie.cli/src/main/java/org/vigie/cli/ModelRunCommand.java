@@ -186,12 +186,8 @@ final class ModelRunCommand {
         if (line.value("state-in").isPresent() || line.value("state-out").isPresent()) {
             throw new CommandLine.UsageException("--state-in/--state-out are not available with CemaNeige yet");
         }
-        int layerCount = Integer.parseInt(line.value("layers").orElse("5"));
-        double[] hypsometry = Hypsometry.read(Path.of(line.required("hypsometry")));
-        MonthDay[] days = input.times.stream().map(t -> MonthDay.from(t.atOffset(ZoneOffset.UTC)))
-                .toArray(MonthDay[]::new);
-        ElevationLayerInputs layers = ValeryAltitudeExtrapolation.extrapolate(days, input.column("P"),
-                input.column("T"), hypsometry, layerCount);
+        ElevationLayerInputs layers = elevationLayers(line, input);
+        int layerCount = layers.layerCount();
         double[] meanSolid = CemaNeige.meanAnnualSolidPrecipitation(layers, CemaNeige.DAILY_STEPS_PER_YEAR);
         CemaNeigeGr coupled = CemaNeigeGr.of(parameters, CemaNeigeParameters.withoutHysteresis(ctg, kf));
         CemaNeigeGrRun result = coupled.runAfterWarmUp(coupled.defaultInitialState(layerCount), layers,
@@ -212,6 +208,21 @@ final class ModelRunCommand {
         write(outFile, input, runFrom, names, columns.toArray(new double[0][]), true);
         err.printf(Locale.ROOT, "CemaNeige%s %s CTG=%s Kf=%s, %d layers: %d steps after %d warm-up steps -> %s%n",
                 variant, parameters, ctg, kf, layerCount, runTo - runFrom, warmUp[1] - warmUp[0], outFile);
+    }
+
+    /** P and T extrapolated to {@code --layers} elevation layers of the {@code --hypsometry} curve. */
+    static ElevationLayerInputs elevationLayers(CommandLine line, BasinSeries input) throws IOException {
+        int layerCount;
+        try {
+            layerCount = Integer.parseInt(line.value("layers").orElse("5"));
+        } catch (NumberFormatException e) {
+            throw new CommandLine.UsageException("--layers expects a whole number");
+        }
+        double[] hypsometry = Hypsometry.read(Path.of(line.required("hypsometry")));
+        MonthDay[] days = input.times.stream().map(t -> MonthDay.from(t.atOffset(ZoneOffset.UTC)))
+                .toArray(MonthDay[]::new);
+        return ValeryAltitudeExtrapolation.extrapolate(days, input.column("P"), input.column("T"), hypsometry,
+                layerCount);
     }
 
     private static void write(Path file, BasinSeries input, int from, GrRun run, boolean daily) throws IOException {

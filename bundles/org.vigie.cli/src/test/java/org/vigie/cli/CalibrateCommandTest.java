@@ -43,6 +43,24 @@ class CalibrateCommandTest {
     }
 
     @Test
+    void calibratesGrBehindCemaNeigeToAirGrsOptimum() throws Exception {
+        Path input = Path.of("../../../shared/data/airgr-catchments/L0123001_BasinObs.csv");
+        Path info = Path.of("../../../shared/data/airgr-catchments/L0123001_BasinInfo.txt");
+        assumeTrue(Files.exists(input) && Files.exists(info), "skipped: shared data not found");
+        Path out = work.resolve("snow-params.csv");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(0, Main.run(List.of("calibrate", "--model", "CemaNeigeGR4J", "--hypsometry", info.toString(),
+                "--input", input.toString(), "--run-from", "1986-01-01", "--run-to", "2012-12-31", "--out",
+                out.toString()), new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true,
+                StandardCharsets.UTF_8)), err.toString());
+        // airGR's scheduled calibration of CemaNeigeGR4J on L0123001 (5 layers, warm-up 1985)
+        assertEquals(List.of("204.3839", "0.5781516", "102.5141", "2.217718", "0", "14.90479"),
+                Files.readAllLines(out).subList(1, 7).stream()
+                        .map(l -> String.format(Locale.ROOT, "%.7g", Double.parseDouble(l.split(",")[1])))
+                        .map(v -> v.contains(".") ? v.replaceAll("0+$", "").replaceAll("\\.$", "") : v).toList());
+    }
+
+    @Test
     void refusesAnUnknownCriterion() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         assertEquals(2, Main.run(List.of("calibrate", "--model", "GR4J", "--criterion", "R2", "--input", "x.csv"),
