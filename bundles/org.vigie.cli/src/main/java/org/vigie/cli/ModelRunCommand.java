@@ -183,14 +183,13 @@ final class ModelRunCommand {
         if (variant.isHourly()) {
             throw new CommandLine.UsageException("CemaNeige is coupled to the daily models GR4J, GR5J and GR6J");
         }
-        if (line.value("state-in").isPresent() || line.value("state-out").isPresent()) {
-            throw new CommandLine.UsageException("--state-in/--state-out are not available with CemaNeige yet");
-        }
         ElevationLayerInputs layers = elevationLayers(line, input);
         int layerCount = layers.layerCount();
         double[] meanSolid = CemaNeige.meanAnnualSolidPrecipitation(layers, CemaNeige.DAILY_STEPS_PER_YEAR);
         CemaNeigeGr coupled = CemaNeigeGr.of(parameters, CemaNeigeParameters.withoutHysteresis(ctg, kf));
-        CemaNeigeGrRun result = coupled.runAfterWarmUp(coupled.defaultInitialState(layerCount), layers,
+        var start = line.value("state-in").map(path -> StateFile.readWithSnow(path, variant, layerCount))
+                .orElse(coupled.defaultInitialState(layerCount));
+        CemaNeigeGrRun result = coupled.runAfterWarmUp(start, layers,
                 input.column("E"), meanSolid, warmUp[0], warmUp[1], runFrom, runTo, GrOutputs.ALL);
         List<String> names = new java.util.ArrayList<>();
         List<double[]> columns = new java.util.ArrayList<>();
@@ -206,6 +205,7 @@ final class ModelRunCommand {
         }
         Path outFile = Path.of(line.required("out"));
         write(outFile, input, runFrom, names, columns.toArray(new double[0][]), true);
+        line.value("state-out").ifPresent(path -> StateFile.write(Path.of(path), result.endState(), variant));
         err.printf(Locale.ROOT, "CemaNeige%s %s CTG=%s Kf=%s, %d layers: %d steps after %d warm-up steps -> %s%n",
                 variant, parameters, ctg, kf, layerCount, runTo - runFrom, warmUp[1] - warmUp[0], outFile);
     }

@@ -130,6 +130,30 @@ class ModelRunCommandTest {
     }
 
     @Test
+    void aCemaNeigeRunResumedFromItsStateFileContinuesExactly() throws Exception {
+        Path input = shared("airgr-catchments/L0123002_BasinObs.csv");
+        Path info = shared("airgr-catchments/L0123002_BasinInfo.txt");
+        String[] common = {"model", "run", "--model", "CemaNeigeGR6J", "--param", "X1=408.774", "--param", "X2=2.646",
+            "--param", "X3=131.264", "--param", "X4=1.174", "--param", "X5=0.962", "--param", "X6=2.249",
+            "--param", "CTG=0.962", "--param", "Kf=2.249", "--hypsometry", info.toString(), "--layers", "3",
+            "--input", input.toString(), "--warmup", "none"};
+        Path whole = work.resolve("whole.csv");
+        Path first = work.resolve("first.csv");
+        Path second = work.resolve("second.csv");
+        Path state = work.resolve("state.csv");
+        assertEquals(0, vigie(concat(common, "--run-from", "1990-01-01", "--run-to", "1991-12-31", "--out",
+                whole.toString())), err.toString());
+        assertEquals(0, vigie(concat(common, "--run-from", "1990-01-01", "--run-to", "1990-12-31", "--out",
+                first.toString(), "--state-out", state.toString())), err.toString());
+        assertEquals(0, vigie(concat(common, "--run-from", "1991-01-01", "--run-to", "1991-12-31", "--out",
+                second.toString(), "--state-in", state.toString())), err.toString());
+        assertTrue(Files.readString(state).contains("L3.G,"));
+        List<String> resumed = new ArrayList<>(Files.readAllLines(first));
+        resumed.addAll(Files.readAllLines(second).subList(1, 366));
+        assertEquals(Files.readAllLines(whole), resumed);
+    }
+
+    @Test
     void aWrongCommandLineSaysWhatToFix() {
         assertEquals(2, vigie("model", "run", "--model", "GR9Z"));
         assertTrue(err.toString().contains("model 'GR9Z' is not available"), err.toString());
