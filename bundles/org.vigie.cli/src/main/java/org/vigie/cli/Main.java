@@ -15,6 +15,7 @@ public final class Main {
             "  bin/vigie model run --model GR4J|GR4H|GR5J|GR5H|GR6J --param X1=… … [--param X5=… --param X6=…]",
             "                      [--param Imax=…  (GR5H's interception store)]",
             "  bin/vigie model run --model CemaNeigeGR4J|CemaNeigeGR5J|CemaNeigeGR6J … --param CTG=… --param Kf=…",
+            "                      [--param Gacc=… --param Prct=…  (hysteresis)]",
             "                      --hypsometry BasinInfo.txt [--layers 5]   (input needs a T column, in °C)",
             "                      --input BasinObs.csv --run-from DATE --run-to DATE --out outputs.csv",
             "                      [--warmup-from DATE --warmup-to DATE | --warmup none]",

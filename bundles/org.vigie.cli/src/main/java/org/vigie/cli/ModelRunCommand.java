@@ -52,6 +52,12 @@ final class ModelRunCommand {
         Map<String, Double> given = line.numbers("param");
         Double ctg = snow ? required(given, "CTG", "CemaNeige's thermal state weighting (0..1)") : null;
         Double kf = snow ? required(given, "Kf", "CemaNeige's degree-day melt factor (mm/°C/day)") : null;
+        // both or neither: airGR's hysteresis of the snow-covered area (Riboust et al. 2019)
+        Double gacc = snow ? given.remove("Gacc") : null;
+        Double prct = snow ? given.remove("Prct") : null;
+        if ((gacc == null) != (prct == null)) {
+            throw new CommandLine.UsageException("CemaNeige's hysteresis needs both --param Gacc=… and --param Prct=…");
+        }
         GrParameters parameters = parameters(variant, given);
         Path inputFile = Path.of(line.required("input"));
         BasinSeries input = BasinSeries.read(inputFile);
@@ -67,7 +73,9 @@ final class ModelRunCommand {
         }
         int[] warmUp = warmUp(line, input, runFrom);
         if (snow) {
-            runWithSnow(line, variant, parameters, ctg, kf, input, warmUp, runFrom, runTo, err);
+            CemaNeigeParameters snowParameters = gacc == null ? CemaNeigeParameters.withoutHysteresis(ctg, kf)
+                    : CemaNeigeParameters.withHysteresis(ctg, kf, gacc, prct);
+            runWithSnow(line, variant, parameters, snowParameters, input, warmUp, runFrom, runTo, err);
             return;
         }
 
@@ -177,16 +185,16 @@ final class ModelRunCommand {
      * (airGR's {@code DataAltiExtrapolation_Valery}, {@code ZInputs} = median altitude), the layers' liquid water
      * feeds GR; outputs are GR's series then each layer's snow series ({@code Layer1.SnowPack}…).
      */
-    private static void runWithSnow(CommandLine line, GrModel variant, GrParameters parameters, double ctg,
-                                    double kf, BasinSeries input, int[] warmUp, int runFrom, int runTo,
-                                    PrintStream err) throws IOException {
+    private static void runWithSnow(CommandLine line, GrModel variant, GrParameters parameters,
+                                    CemaNeigeParameters snowParameters, BasinSeries input, int[] warmUp, int runFrom,
+                                    int runTo, PrintStream err) throws IOException {
         if (variant.isHourly()) {
             throw new CommandLine.UsageException("CemaNeige is coupled to the daily models GR4J, GR5J and GR6J");
         }
         ElevationLayerInputs layers = elevationLayers(line, input);
         int layerCount = layers.layerCount();
         double[] meanSolid = CemaNeige.meanAnnualSolidPrecipitation(layers, CemaNeige.DAILY_STEPS_PER_YEAR);
-        CemaNeigeGr coupled = CemaNeigeGr.of(parameters, CemaNeigeParameters.withoutHysteresis(ctg, kf));
+        CemaNeigeGr coupled = CemaNeigeGr.of(parameters, snowParameters);
         var start = line.value("state-in").map(path -> StateFile.readWithSnow(path, variant, layerCount))
                 .orElse(coupled.defaultInitialState(layerCount));
         CemaNeigeGrRun result = coupled.runAfterWarmUp(start, layers,
@@ -206,8 +214,8 @@ final class ModelRunCommand {
         Path outFile = Path.of(line.required("out"));
         write(outFile, input, runFrom, names, columns.toArray(new double[0][]), true);
         line.value("state-out").ifPresent(path -> StateFile.write(Path.of(path), result.endState(), variant));
-        err.printf(Locale.ROOT, "CemaNeige%s %s CTG=%s Kf=%s, %d layers: %d steps after %d warm-up steps -> %s%n",
-                variant, parameters, ctg, kf, layerCount, runTo - runFrom, warmUp[1] - warmUp[0], outFile);
+        err.printf(Locale.ROOT, "CemaNeige%s %s %s, %d layers: %d steps after %d warm-up steps -> %s%n",
+                variant, parameters, snowParameters, layerCount, runTo - runFrom, warmUp[1] - warmUp[0], outFile);
     }
 
     /** P and T extrapolated to {@code --layers} elevation layers of the {@code --hypsometry} curve. */

@@ -123,6 +123,19 @@ class ModelRunCommandTest {
         assertTrue(header.contains("Qsim") && header.contains("Layer5.SnowPack"), header.toString());
         int pack = header.indexOf("Layer5.SnowPack");
         assertTrue(Double.parseDouble(rows.get(31)[pack]) > 10, "snow on the highest layer at the end of January");
+        Path hysteresis = work.resolve("hyst.csv");
+        assertEquals(0, vigie("model", "run", "--model", "CemaNeigeGR4J", "--param", "X1=408.774", "--param",
+                "X2=2.646", "--param", "X3=131.264", "--param", "X4=1.174", "--param", "CTG=0.962", "--param",
+                "Kf=2.249", "--param", "Gacc=100", "--param", "Prct=0.4", "--hypsometry", info.toString(),
+                "--input", input.toString(), "--run-from", "1990-01-01", "--run-to", "1990-12-31", "--out",
+                hysteresis.toString()), err.toString());
+        List<String[]> hystRows = rows(hysteresis);
+        int threshold = List.of(hystRows.get(0)).indexOf("Layer1.Gthreshold");
+        assertTrue(Double.isFinite(Double.parseDouble(hystRows.get(100)[threshold])), "hysteresis thresholds kept");
+        assertEquals(2, vigie("model", "run", "--model", "CemaNeigeGR4J", "--param", "X1=1", "--param", "X2=1",
+                "--param", "X3=1", "--param", "X4=1", "--param", "CTG=0.5", "--param", "Kf=3", "--param", "Gacc=1",
+                "--hypsometry", info.toString(), "--input", input.toString()));
+        assertTrue(err.toString().contains("needs both --param Gacc"), err.toString());
         assertEquals(2, vigie("model", "run", "--model", "CemaNeigeGR4H", "--param", "X1=1", "--param", "X2=1",
                 "--param", "X3=1", "--param", "X4=1", "--param", "CTG=0.5", "--param", "Kf=3", "--hypsometry",
                 info.toString(), "--input", input.toString(), "--run-from", "1990-01-01", "--run-to", "1990-12-31",
