@@ -6,7 +6,6 @@ import static org.junit.Assume.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -14,10 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 
 import javax.inject.Inject;
 
@@ -61,7 +56,8 @@ public class CalibrationApiIT {
                 + "\",\"quantity\":\"Q\",\"model\":\"gr4h\",\"step\":\"PT1H\",\"horizonSteps\":6,\"history\":\"P5D\","
                 + "\"parameters\":{\"areaKm2\":920},\"inputs\":{\"P\":{\"station\":\"" + STATION + "\",\"quantity\":"
                 + "\"P\"},\"E\":{\"station\":\"" + STATION + "\",\"quantity\":\"E\"}}}]}";
-        writeCatchment(home.resolve("deploy/org.vigie.catchment.itestcal.jar"), catchment);
+        VigieDistribution.writeCatchmentBundle(home.resolve("deploy/org.vigie.catchment.itestcal.jar"),
+                "org.vigie.catchment.itestcal", catchment);
         if (Files.exists(BASIN)) {
             // airGR's hourly example basin (920 km2), 2004 (warm-up) to March 2005, as a station export: Q in m3/s
             StringBuilder csv = new StringBuilder("time,P,E,Q\n");
@@ -74,21 +70,6 @@ public class CalibrationApiIT {
             Files.writeString(home.resolve("data/inbox/" + STATION + "_history.csv"), csv);
         }
         return VigieDistribution.options(home, VigieDistribution.freePort());
-    }
-
-    private static void writeCatchment(Path jar, String json) throws IOException {
-        Manifest manifest = new Manifest();
-        Attributes main = manifest.getMainAttributes();
-        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        main.putValue("Bundle-ManifestVersion", "2");
-        main.putValue("Bundle-SymbolicName", "org.vigie.catchment.itestcal");
-        main.putValue("Bundle-Version", "1.0.0");
-        main.putValue("Vigie-Catchment", "catchment.json");
-        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file, manifest)) {
-            out.putNextEntry(new JarEntry("catchment.json"));
-            out.write(json.getBytes(StandardCharsets.UTF_8));
-            out.closeEntry();
-        }
     }
 
     @Test

@@ -6,7 +6,6 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,10 +16,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 
 import javax.inject.Inject;
 
@@ -61,29 +56,15 @@ public class GrStateHotSwapIT {
                 "cyclePeriodSeconds=L\"86400\"\nfirstCycleDelaySeconds=L\"86400\"\n");
         Files.writeString(home.resolve("config/org.vigie.connector.csv-" + STATION + ".config"),
                 "stationCode=\"" + STATION + "\"\n");
-        writeCatchmentBundle(home.resolve("deploy/org.vigie.catchment.itest.jar"));
-        return VigieDistribution.options(home, VigieDistribution.freePort());
-    }
-
-    private static void writeCatchmentBundle(Path jar) throws IOException {
         String catchment = "{\"id\":\"itest\",\"name\":\"test catchment\",\"stations\":[{\"code\":\"" + STATION
                 + "\",\"name\":\"test gauge\",\"longitude\":1.9,\"latitude\":47.9}],\"forecastPoints\":[{\"id\":\""
                 + POINT + "\",\"station\":\"" + STATION + "\",\"quantity\":\"Q\",\"model\":\"gr4h\",\"step\":\"PT1H\","
                 + "\"horizonSteps\":12,\"history\":\"P5D\",\"parameters\":{\"X1\":756.93,\"X2\":-0.773,"
                 + "\"X3\":138.638,\"X4\":5.247,\"areaKm2\":120},\"inputs\":{\"P\":{\"station\":\"" + STATION
                 + "\",\"quantity\":\"P\"},\"E\":{\"station\":\"" + STATION + "\",\"quantity\":\"E\"}}}]}";
-        Manifest manifest = new Manifest();
-        Attributes main = manifest.getMainAttributes();
-        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        main.putValue("Bundle-ManifestVersion", "2");
-        main.putValue("Bundle-SymbolicName", "org.vigie.catchment.itest");
-        main.putValue("Bundle-Version", "1.0.0");
-        main.putValue("Vigie-Catchment", "catchment.json");
-        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file, manifest)) {
-            out.putNextEntry(new JarEntry("catchment.json"));
-            out.write(catchment.getBytes(StandardCharsets.UTF_8));
-            out.closeEntry();
-        }
+        VigieDistribution.writeCatchmentBundle(home.resolve("deploy/org.vigie.catchment.itest.jar"),
+                "org.vigie.catchment.itest", catchment);
+        return VigieDistribution.options(home, VigieDistribution.freePort());
     }
 
     @Test

@@ -144,6 +144,22 @@ final class VigieDistribution {
         }
     }
 
+    /** Writes a catchment data bundle: a manifest with the {@code Vigie-Catchment} header and the definition. */
+    static void writeCatchmentBundle(Path jar, String symbolicName, String catchmentJson) throws IOException {
+        Manifest manifest = new Manifest();
+        Attributes main = manifest.getMainAttributes();
+        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        main.putValue("Bundle-ManifestVersion", "2");
+        main.putValue("Bundle-SymbolicName", symbolicName);
+        main.putValue("Bundle-Version", "1.0.0");
+        main.putValue("Vigie-Catchment", "catchment.json");
+        try (var file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file, manifest)) {
+            out.putNextEntry(new JarEntry("catchment.json"));
+            out.write(catchmentJson.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+    }
+
     static void deleteTree(Path root) {
         if (!Files.exists(root)) {
             return;
