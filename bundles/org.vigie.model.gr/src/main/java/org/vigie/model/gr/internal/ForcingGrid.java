@@ -72,4 +72,20 @@ final class ForcingGrid {
         long stepsBack = Math.floorDiv(offset, stepNanos);
         return anchor.minus(step.multipliedBy(stepsBack));
     }
+
+    /** The grid follows the model step (whole hours, whole UTC days), whatever second the cycle was issued at. */
+    static Instant alignedIssue(Instant issueTime, Duration step) {
+        long stepSeconds = step.getSeconds();
+        return Instant.ofEpochSecond(Math.floorDiv(issueTime.getEpochSecond(), stepSeconds) * stepSeconds);
+    }
+
+    /** Q = q · area · 1000 / step seconds: mm per step over a catchment of {@code areaKm2} to m³/s. */
+    static double[] toCubicMetresPerSecond(double[] millimetresPerStep, double areaKm2, Duration step) {
+        double factor = areaKm2 * 1e3 / step.getSeconds();
+        double[] q = new double[millimetresPerStep.length];
+        for (int i = 0; i < q.length; i++) {
+            q[i] = millimetresPerStep[i] * factor;
+        }
+        return q;
+    }
 }

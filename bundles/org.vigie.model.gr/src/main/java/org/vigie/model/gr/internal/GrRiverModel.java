@@ -94,10 +94,7 @@ abstract class GrRiverModel implements RiverModel {
         }
         TimeSeries rain = request.input(PRECIPITATION);
         TimeSeries pet = request.input(EVAPOTRANSPIRATION);
-        // the grid follows the model step (whole hours, whole UTC days), whatever second the cycle was issued at
-        long stepSeconds = step.getSeconds();
-        Instant issue = Instant.ofEpochSecond(Math.floorDiv(request.issueTime().getEpochSecond(), stepSeconds)
-                * stepSeconds);
+        Instant issue = ForcingGrid.alignedIssue(request.issueTime(), step);
 
         GrState state = variant.defaultInitialState(grParameters);
         Instant start = ForcingGrid.firstStep(rain, issue, step);
@@ -121,11 +118,7 @@ abstract class GrRiverModel implements RiverModel {
 
         GrState atIssue = variant.run(grParameters, state, p, e, 0, past, GrOutputs.STATE_ONLY).endState();
         double[] qmm = variant.run(grParameters, atIssue, p, e, past, total, GrOutputs.QSIM_ONLY).qsim();
-        double toCubicMetresPerSecond = area * 1e3 / step.getSeconds();
-        double[] q = new double[qmm.length];
-        for (int i = 0; i < q.length; i++) {
-            q[i] = qmm[i] * toCubicMetresPerSecond;
-        }
+        double[] q = ForcingGrid.toCubicMetresPerSecond(qmm, area, step);
         Instant stateTime = start.plus(step.multipliedBy(past));
         ModelState next = new ModelState(id(), STATE_FORMAT, stateTime,
                 Map.of(AIRGR_STATE, atIssue.toAirGrVector(variant)));

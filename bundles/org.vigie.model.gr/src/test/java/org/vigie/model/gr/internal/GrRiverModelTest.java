@@ -121,6 +121,39 @@ class GrRiverModelTest {
     }
 
     @Test
+    void grBehindCemaNeigeStoresSnowInTheColdAndResumesFromItsStateExactly() {
+        Duration day = Duration.ofDays(1);
+        int days = 300;
+        List<Instant> times = new ArrayList<>();
+        double[] p = new double[days];
+        double[] e = new double[days];
+        double[] t = new double[days];
+        for (int i = 0; i < days; i++) {
+            times.add(T0.plus(day.multipliedBy(i)));
+            p[i] = i % 4 == 0 ? 8 : 0.5;
+            e[i] = 1.0;
+            t[i] = 8 - 14 * Math.cos(2 * Math.PI * (i - 15) / 365.0); // a winter around day 15
+        }
+        Map<String, org.vigie.api.TimeSeries> inputs = Map.of("P", new IrregularTimeSeries(Quantity.P, times, p),
+                "E", new IrregularTimeSeries(Quantity.E, times, e), "T", new IrregularTimeSeries(Quantity.T, times, t));
+        CemaNeigeGr4jModel snowy = new CemaNeigeGr4jModel();
+        Map<String, Double> parameters = snowy.descriptor().resolve(Map.of("X1", 350.0, "X2", 0.0, "X3", 90.0,
+                "X4", 1.7, "CTG", 0.9, "Kf", 3.0, GrRiverModel.AREA, 360.0));
+        ModelResult winter = snowy.run(new ModelRequest(T0.plus(day.multipliedBy(40)), day, 5, parameters, null,
+                inputs));
+        assertTrue(winter.finalState().variable("snow")[0] > 10, "snow pack after a cold month");
+        ModelResult spring = snowy.run(new ModelRequest(T0.plus(day.multipliedBy(120)), day, 5, parameters,
+                winter.finalState(), inputs));
+        ModelState coldStart = winter.finalState();
+        assertEquals(coldStart.variable("meanSolidPrecipitation")[0],
+                spring.finalState().variable("meanSolidPrecipitation")[0], "kept from the cold start");
+        ModelResult resumedAgain = snowy.run(new ModelRequest(T0.plus(day.multipliedBy(120)), day, 5, parameters,
+                winter.finalState(), inputs));
+        assertArrayEquals(spring.forecast().values(), resumedAgain.forecast().values());
+        assertEquals("cemaneige-gr4j", snowy.id());
+    }
+
+    @Test
     void saysWhatIsWrongWithARequest() {
         Map<String, Double> noArea = new HashMap<>(PARAMETERS);
         noArea.remove(GrRiverModel.AREA);
