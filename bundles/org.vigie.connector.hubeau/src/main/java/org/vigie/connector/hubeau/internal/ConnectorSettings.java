@@ -1,0 +1,110 @@
+package org.vigie.connector.hubeau.internal;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.vigie.api.Quantity;
+
+/**
+ * The configuration values of one connector instance, as plain data so that tests need no OSGi.
+ */
+record ConnectorSettings(String stationCode, String baseUrl, List<String> quantities, long pollIntervalSeconds,
+                         int pageSize, int lookbackHours, int requestTimeoutSeconds, int maxRetries,
+                         String source) {
+
+    /** Hub'Eau refuses larger pages. */
+    static final int MAX_PAGE_SIZE = 20_000;
+
+    ConnectorSettings {
+        stationCode = stationCode == null ? "" : stationCode.trim();
+        baseUrl = baseUrl == null ? "" : baseUrl.trim();
+        quantities = quantities == null ? List.of() : List.copyOf(quantities);
+        source = source == null ? "" : source.trim();
+    }
+
+    static ConnectorSettings of(HubEauConnectorConfig config) {
+        String[] quantities = config.quantities() == null ? new String[0] : config.quantities();
+        return new ConnectorSettings(config.stationCode(), config.baseUrl(), Arrays.asList(quantities),
+                config.pollIntervalSeconds(), config.pageSize(), config.lookbackHours(),
+                config.requestTimeoutSeconds(), config.maxRetries(), config.source());
+    }
+
+    /**
+     * Checks every value and resolves them.
+     *
+     * @throws InvalidSettingsException listing every problem, worded for an operator
+     */
+    Resolved resolve() throws InvalidSettingsException {
+        List<String> problems = new ArrayList<>();
+        if (stationCode.isEmpty()) {
+            problems.add("stationCode is blank");
+        }
+        if (source.isEmpty()) {
+            problems.add("source is blank");
+        }
+        URI baseUri = null;
+        try {
+            URI parsed = new URI(baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl);
+            String scheme = parsed.getScheme() == null ? "" : parsed.getScheme().toLowerCase(Locale.ROOT);
+            if (!(scheme.equals("http") || scheme.equals("https")) || parsed.getHost() == null) {
+                problems.add("baseUrl '" + baseUrl + "' is not an absolute http(s) URL");
+            } else {
+                baseUri = parsed;
+            }
+        } catch (URISyntaxException e) {
+            problems.add("baseUrl '" + baseUrl + "' is not a URL: " + e.getReason());
+        }
+        Set<Quantity> resolvedQuantities = EnumSet.noneOf(Quantity.class);
+        for (String code : quantities) {
+            String trimmed = code == null ? "" : code.trim().toUpperCase(Locale.ROOT);
+            if (trimmed.equals("H") || trimmed.equals("Q")) {
+                resolvedQuantities.add(Quantity.valueOf(trimmed));
+            } else {
+                problems.add("quantity '" + code + "' is not one Hub'Eau observations_tr serves (H or Q)");
+            }
+        }
+        if (quantities.isEmpty()) {
+            problems.add("quantities is empty, expected H and/or Q");
+        }
+        if (pollIntervalSeconds <= 0) {
+            problems.add("pollIntervalSeconds must be positive, got " + pollIntervalSeconds);
+        }
+        if (pageSize <= 0 || pageSize > MAX_PAGE_SIZE) {
+            problems.add("pageSize must be between 1 and " + MAX_PAGE_SIZE + ", got " + pageSize);
+        }
+        if (lookbackHours <= 0) {
+            problems.add("lookbackHours must be positive, got " + lookbackHours);
+        }
+        if (requestTimeoutSeconds <= 0) {
+            problems.add("requestTimeoutSeconds must be positive, got " + requestTimeoutSeconds);
+        }
+        if (maxRetries < 0) {
+            problems.add("maxRetries must not be negative, got " + maxRetries);
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidSettingsException(String.join("; ", problems));
+        }
+        return new Resolved(baseUri, List.copyOf(resolvedQuantities), Duration.ofHours(lookbackHours),
+                Duration.ofSeconds(requestTimeoutSeconds));
+    }
+
+    /** Settings turned into the objects the connector works with. */
+    record Resolved(URI baseUri, List<Quantity> quantities, Duration lookback, Duration requestTimeout) {
+    }
+
+    /** The settings cannot work; the message says why. */
+    static final class InvalidSettingsException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        InvalidSettingsException(String message) {
+            super(message);
+        }
+    }
+}
