@@ -195,14 +195,20 @@ final class DropFolderPoller {
 
     private static void writeWithoutOverwriting(Path wanted, String text) throws IOException {
         String name = wanted.getFileName().toString();
-        for (int attempt = 1; ; attempt++) {
-            try {
-                Files.writeString(wanted.resolveSibling(numbered(name, attempt)), text, StandardCharsets.UTF_8,
-                        StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                return;
-            } catch (FileAlreadyExistsException e) {
-                // keep the earlier report
+        // written aside then renamed: whoever watches the folder never reads a half-written report
+        Path partial = Files.createTempFile(wanted.getParent(), "." + name, ".part");
+        try {
+            Files.writeString(partial, text, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    Files.move(partial, wanted.resolveSibling(numbered(name, attempt)));
+                    return;
+                } catch (FileAlreadyExistsException e) {
+                    // keep the earlier report
+                }
             }
+        } finally {
+            Files.deleteIfExists(partial);
         }
     }
 
