@@ -24,6 +24,8 @@ public final class Main {
             "                      [--warmup-from DATE --warmup-to DATE | --warmup none] [--obs Qmm]",
             "                      [--criterion NSE|KGE|KGE2|RMSE] [--transform sqrt|log|inv|boxcox|^p]",
             "                      [--method michel|cmaes] --out params.csv      (progress on stderr)",
+            "  bin/vigie diagnose --input series.csv --quantity Q|H|P --out flags.csv [--report report.html]",
+            "                      [--step PT1H]   (input time,value in ISO-8601 UTC; output time,value,flags)",
             "  DATE is yyyy-MM-dd (or an ISO-8601 instant for hourly data); --run-to is inclusive.",
             "  Input columns as airGR's example files: DatesR,P,E[,…] in mm per time step.");
 
@@ -38,6 +40,10 @@ public final class Main {
         try {
             if (args.size() >= 2 && args.get(0).equals("model") && args.get(1).equals("run")) {
                 ModelRunCommand.run(args.subList(2, args.size()), out, err);
+                return 0;
+            }
+            if (!args.isEmpty() && args.get(0).equals("diagnose")) {
+                DiagnoseCommand.run(args.subList(1, args.size()), out, err);
                 return 0;
             }
             if (!args.isEmpty() && args.get(0).equals("calibrate")) {
