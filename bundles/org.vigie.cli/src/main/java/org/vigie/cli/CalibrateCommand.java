@@ -44,9 +44,8 @@ final class CalibrateCommand {
 
     static void run(List<String> args, PrintStream out, PrintStream err) throws IOException {
         CommandLine line = CommandLine.parse(args, OPTIONS, Set.of());
-        String modelName = line.required("model").trim().toUpperCase(Locale.ROOT);
-        boolean snow = modelName.startsWith("CEMANEIGE");
-        GrModel variant = ModelRunCommand.variant(snow ? modelName.substring("CEMANEIGE".length()) : modelName);
+        boolean snow = ModelRunCommand.withSnow(line.required("model"));
+        GrModel variant = ModelRunCommand.variant(line.required("model"));
         if (snow && variant.isHourly()) {
             throw new CommandLine.UsageException("CemaNeige is coupled to the daily models GR4J, GR5J and GR6J");
         }

@@ -46,9 +46,8 @@ final class ModelRunCommand {
 
     static void run(List<String> args, PrintStream out, PrintStream err) throws IOException {
         CommandLine line = CommandLine.parse(args, OPTIONS, Set.of("param"));
-        String modelName = line.required("model").trim().toUpperCase(Locale.ROOT);
-        boolean snow = modelName.startsWith(CEMANEIGE);
-        GrModel variant = variant(snow ? modelName.substring(CEMANEIGE.length()) : modelName);
+        boolean snow = withSnow(line.required("model"));
+        GrModel variant = variant(line.required("model"));
         Map<String, Double> given = line.numbers("param");
         Double ctg = snow ? required(given, "CTG", "CemaNeige's thermal state weighting (0..1)") : null;
         Double kf = snow ? required(given, "Kf", "CemaNeige's degree-day melt factor (mm/°C/day)") : null;
@@ -91,9 +90,16 @@ final class ModelRunCommand {
                 input.times.get(runTo - 1), warmUp[1] - warmUp[0], outFile);
     }
 
+    /** @return whether {@code --model} names a GR model behind CemaNeige, e.g. CemaNeigeGR4J */
+    static boolean withSnow(String name) {
+        return name.trim().toUpperCase(Locale.ROOT).startsWith(CEMANEIGE);
+    }
+
+    /** @return the GR model of {@code --model}, with or without its CemaNeige prefix */
     static GrModel variant(String name) {
+        String upper = name.trim().toUpperCase(Locale.ROOT);
         try {
-            return GrModel.valueOf(name.trim().toUpperCase(Locale.ROOT));
+            return GrModel.valueOf(upper.startsWith(CEMANEIGE) ? upper.substring(CEMANEIGE.length()) : upper);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.UsageException("model '" + name + "' is not available; this version runs "
                     + java.util.Arrays.toString(GrModel.values()) + " (CemaNeige coupling comes next)");

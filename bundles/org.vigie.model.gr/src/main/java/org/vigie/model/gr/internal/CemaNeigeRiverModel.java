@@ -26,7 +26,6 @@ import org.vigie.model.gr.internal.core.CemaNeigeGr;
 import org.vigie.model.gr.internal.core.CemaNeigeGrState;
 import org.vigie.model.gr.internal.core.GrModel;
 import org.vigie.model.gr.internal.core.GrOutputs;
-import org.vigie.model.gr.internal.core.GrParameter;
 import org.vigie.model.gr.internal.core.GrState;
 
 /**
@@ -46,12 +45,7 @@ abstract class CemaNeigeRiverModel implements RiverModel {
 
     CemaNeigeRiverModel(GrModel variant) {
         this.variant = variant;
-        List<ParameterSpec> specs = new ArrayList<>();
-        for (GrParameter p : variant.parameters()) {
-            double min = Double.isInfinite(p.airGrMinimum()) ? -1000 : p.airGrMinimum();
-            specs.add(new ParameterSpec(p.symbol(), p.unit(), (p.typicalMin() + p.typicalMax()) / 2, min,
-                    Math.max(10 * Math.abs(p.typicalMax()), 1000), p.meaning()));
-        }
+        List<ParameterSpec> specs = new ArrayList<>(GrRiverModel.parameterSpecs(variant));
         specs.add(new ParameterSpec("CTG", "-", 0.5, 0, 1, "snow pack thermal state weighting"));
         specs.add(new ParameterSpec("Kf", "mm/degC/d", 3, 0, 20, "degree-day melt factor"));
         specs.add(new ParameterSpec(GrRiverModel.AREA, "km2", 0, 0, 1e6, "catchment area, converts mm per step to "
@@ -79,16 +73,8 @@ abstract class CemaNeigeRiverModel implements RiverModel {
                     + request.step());
         }
         Map<String, Double> x = request.parameters();
-        double area = x.getOrDefault(GrRiverModel.AREA, 0.0);
-        if (!(area > 0)) {
-            throw new IllegalArgumentException(id() + ": parameter " + GrRiverModel.AREA
-                    + " (catchment area) must be set");
-        }
-        double[] values = new double[variant.parameters().size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = x.get(variant.parameters().get(i).symbol());
-        }
-        CemaNeigeGr model = CemaNeigeGr.of(variant.parameters(values),
+        double area = GrRiverModel.area(id(), x);
+        CemaNeigeGr model = CemaNeigeGr.of(variant.parameters(GrRiverModel.grValues(variant, x)),
                 CemaNeigeParameters.withoutHysteresis(x.get("CTG"), x.get("Kf")));
         TimeSeries rain = request.input(GrRiverModel.PRECIPITATION);
         Instant issue = ForcingGrid.alignedIssue(request.issueTime(), step);

@@ -45,14 +45,7 @@ abstract class GrRiverModel implements RiverModel {
     GrRiverModel(GrModel variant) {
         this.variant = variant;
         this.step = variant.timeStep();
-        List<ParameterSpec> specs = new ArrayList<>();
-        for (GrParameter p : variant.parameters()) {
-            // admissible bounds are wide sanity limits; airGR's own floors (X1, X3 ≥ 0.01, X4 ≥ 0.5) apply inside
-            double min = Double.isInfinite(p.airGrMinimum()) ? -1000 : p.airGrMinimum();
-            double max = Math.max(10 * Math.abs(p.typicalMax()), 1000);
-            specs.add(new ParameterSpec(p.symbol(), p.unit(), (p.typicalMin() + p.typicalMax()) / 2, min, max,
-                    p.meaning()));
-        }
+        List<ParameterSpec> specs = parameterSpecs(variant);
         if (variant == GrModel.GR5H) {
             specs.add(new ParameterSpec(INTERCEPTION, "mm", 0, 0, 100,
                     "interception store capacity; 0 runs GR5H without the store"));
@@ -61,6 +54,39 @@ abstract class GrRiverModel implements RiverModel {
                 + "must be set"));
         this.descriptor = new ModelDescriptor(List.of(PRECIPITATION, EVAPOTRANSPIRATION), specs, STATE_FORMAT,
                 variant + " rainfall-runoff model (INRAE) as in airGR; P and E in mm per step");
+    }
+
+    /**
+     * The GR parameters as specs: admissible bounds are wide sanity limits, airGR's own floors (X1, X3 ≥ 0.01,
+     * X4 ≥ 0.5) apply inside the model.
+     */
+    static List<ParameterSpec> parameterSpecs(GrModel variant) {
+        List<ParameterSpec> specs = new ArrayList<>();
+        for (GrParameter p : variant.parameters()) {
+            double min = Double.isInfinite(p.airGrMinimum()) ? -1000 : p.airGrMinimum();
+            double max = Math.max(10 * Math.abs(p.typicalMax()), 1000);
+            specs.add(new ParameterSpec(p.symbol(), p.unit(), (p.typicalMin() + p.typicalMax()) / 2, min, max,
+                    p.meaning()));
+        }
+        return specs;
+    }
+
+    /** @return the catchment area parameter, refusing a forecast point that does not set it */
+    static double area(String modelId, Map<String, Double> parameters) {
+        double area = parameters.getOrDefault(AREA, 0.0);
+        if (!(area > 0)) {
+            throw new IllegalArgumentException(modelId + ": parameter " + AREA + " (catchment area) must be set");
+        }
+        return area;
+    }
+
+    /** @return X1… of {@code variant} in its order, from the resolved parameters */
+    static double[] grValues(GrModel variant, Map<String, Double> parameters) {
+        double[] values = new double[variant.parameters().size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = parameters.get(variant.parameters().get(i).symbol());
+        }
+        return values;
     }
 
     @Override
@@ -80,15 +106,8 @@ abstract class GrRiverModel implements RiverModel {
                     + request.step());
         }
         Map<String, Double> x = request.parameters();
-        double area = x.getOrDefault(AREA, 0.0);
-        if (!(area > 0)) {
-            throw new IllegalArgumentException(id() + ": parameter " + AREA + " (catchment area) must be set");
-        }
-        double[] values = new double[variant.parameters().size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = x.get(variant.parameters().get(i).symbol());
-        }
-        GrParameters grParameters = variant.parameters(values);
+        double area = area(id(), x);
+        GrParameters grParameters = variant.parameters(grValues(variant, x));
         if (x.getOrDefault(INTERCEPTION, 0.0) > 0) {
             grParameters = grParameters.withInterceptionStore(x.get(INTERCEPTION));
         }
