@@ -36,4 +36,21 @@ public interface SeriesStore {
 
     /** @return the number of observations stored for a station and quantity */
     long count(String stationCode, Quantity quantity);
+
+    /**
+     * Records the diagnostic flags of stored observations, replacing any flags they had; the values themselves are
+     * never touched. Flags of observations that are not stored are ignored.
+     *
+     * @throws StoreException when nothing could be recorded
+     * @since 1.1
+     */
+    void recordFlags(String stationCode, Quantity quantity, Collection<ObservationFlags> flags);
+
+    /**
+     * Reads the recorded flags of a station's observations of one quantity with {@code from <= time < to}, in the
+     * order of {@link #read}. Observations never checked have no entry.
+     *
+     * @since 1.1
+     */
+    List<ObservationFlags> readFlags(String stationCode, Quantity quantity, Instant from, Instant to);
 }

@@ -5,7 +5,7 @@
  * registry view, and forgets everything about it when the service goes away.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.vigie.api.spi;
 
 import org.osgi.annotation.bundle.Export;

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,14 +17,17 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.vigie.api.DiagnosticFlag;
 import org.vigie.api.Observation;
 import org.vigie.api.Provenance;
 import org.vigie.api.Quantity;
 import org.vigie.api.service.AppendResult;
+import org.vigie.api.service.ObservationFlags;
 import org.vigie.api.service.SeriesStore;
 import org.vigie.api.service.StoreException;
 
@@ -54,6 +58,16 @@ public final class H2SeriesStore implements SeriesStore {
             + " WHERE station_id = ? AND quantity = ? AND t = (SELECT t FROM observation"
             + " WHERE station_id = ? AND quantity = ? ORDER BY station_id DESC, quantity DESC, t DESC LIMIT 1)";
     private static final String COUNT = "SELECT COUNT(*) FROM observation WHERE station_id = ? AND quantity = ?";
+    /** Flags only for observations that exist: a flag row never outlives or precedes its observation. */
+    private static final String MERGE_FLAGS = "MERGE INTO observation_flag f USING (SELECT station_id, quantity, t,"
+            + " source_id FROM observation WHERE station_id = ? AND quantity = ? AND t = ? AND source_id = ?) o"
+            + " ON f.station_id = o.station_id AND f.quantity = o.quantity AND f.t = o.t AND f.source_id = o.source_id"
+            + " WHEN MATCHED THEN UPDATE SET flags = ?, checked_at = ?"
+            + " WHEN NOT MATCHED THEN INSERT (station_id, quantity, t, source_id, flags, checked_at)"
+            + " VALUES (o.station_id, o.quantity, o.t, o.source_id, ?, ?)";
+    private static final String READ_FLAGS = "SELECT t, source_id, flags FROM observation_flag"
+            + " WHERE station_id = ? AND quantity = ? AND t >= ? AND t < ?"
+            + " ORDER BY station_id, quantity, t, source_id";
 
     private static final String UNIQUE_VIOLATION = "23505";
     /** Attempts of an append that collides with concurrent appends of the same observations. */
@@ -209,6 +223,86 @@ public final class H2SeriesStore implements SeriesStore {
                 }
             }
         });
+    }
+
+    @Override
+    public void recordFlags(String stationCode, Quantity quantity, Collection<ObservationFlags> flags) {
+        Objects.requireNonNull(quantity, "quantity");
+        OptionalInt station = stations.find(stationCode);
+        if (station.isEmpty() || flags.isEmpty()) {
+            return;
+        }
+        long checkedAt = EpochNanos.of(Instant.now());
+        database.inTransaction("record " + flags.size() + " flags of " + stationCode + " " + quantity, connection -> {
+            try (PreparedStatement merge = connection.prepareStatement(MERGE_FLAGS)) {
+                int pending = 0;
+                for (ObservationFlags flagged : flags) {
+                    OptionalInt source = sources.find(flagged.source());
+                    if (source.isEmpty()) {
+                        continue;
+                    }
+                    String names = flagged.flags().stream().map(Enum::name).collect(Collectors.joining(","));
+                    merge.setInt(1, station.getAsInt());
+                    merge.setByte(2, Codes.of(quantity));
+                    merge.setLong(3, EpochNanos.of(flagged.time()));
+                    merge.setInt(4, source.getAsInt());
+                    merge.setString(5, names);
+                    merge.setLong(6, checkedAt);
+                    merge.setString(7, names);
+                    merge.setLong(8, checkedAt);
+                    merge.addBatch();
+                    if (++pending == JDBC_BATCH) {
+                        merge.executeBatch();
+                        pending = 0;
+                    }
+                }
+                if (pending > 0) {
+                    merge.executeBatch();
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<ObservationFlags> readFlags(String stationCode, Quantity quantity, Instant from, Instant to) {
+        Objects.requireNonNull(quantity, "quantity");
+        OptionalInt station = stations.find(stationCode);
+        if (station.isEmpty() || !from.isBefore(to)) {
+            return List.of();
+        }
+        return database.withConnection("read flags of " + stationCode + " " + quantity + " from " + from + " to " + to,
+                connection -> {
+                    List<ObservationFlags> flags = new ArrayList<>();
+                    try (PreparedStatement select = connection.prepareStatement(READ_FLAGS)) {
+                        select.setInt(1, station.getAsInt());
+                        select.setByte(2, Codes.of(quantity));
+                        select.setLong(3, EpochNanos.clamped(from));
+                        select.setLong(4, EpochNanos.clamped(to));
+                        try (ResultSet row = select.executeQuery()) {
+                            while (row.next()) {
+                                flags.add(new ObservationFlags(EpochNanos.toInstant(row.getLong(1)),
+                                        sources.name(connection, row.getInt(2)), parseFlags(row.getString(3))));
+                            }
+                        }
+                    }
+                    flags.sort(Comparator.comparing(ObservationFlags::time).thenComparing(ObservationFlags::source));
+                    return flags;
+                });
+    }
+
+    private static Set<DiagnosticFlag> parseFlags(String names) {
+        Set<DiagnosticFlag> flags = EnumSet.noneOf(DiagnosticFlag.class);
+        for (String name : names.split(",")) {
+            if (!name.isEmpty()) {
+                try {
+                    flags.add(DiagnosticFlag.valueOf(name));
+                } catch (IllegalArgumentException e) {
+                    // written by a newer bundle than this one: the flags this version knows still count
+                }
+            }
+        }
+        return flags;
     }
 
     /** Rows come in (time, source id) order; the API wants (time, source name), which differs only on ties. */

@@ -6,15 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.vigie.api.DiagnosticFlag;
 import org.vigie.api.Observation;
 import org.vigie.api.Provenance;
 import org.vigie.api.Quality;
 import org.vigie.api.Quantity;
 import org.vigie.api.service.AppendResult;
+import org.vigie.api.service.ObservationFlags;
 import org.vigie.api.service.StoreException;
 
 class H2SeriesStoreTest extends StoreFixture {
@@ -23,6 +27,36 @@ class H2SeriesStoreTest extends StoreFixture {
     @BeforeEach
     void createStore() {
         store = new H2SeriesStore(database);
+    }
+
+    @Test
+    void flagsAreKeptBesideTheUntouchedValuesAndReplacedOnRecheck() {
+        Observation spike = observation("K001", Quantity.H, hour(0), 9.0, "csv");
+        Observation clean = observation("K001", Quantity.H, hour(1), 1.1, "csv");
+        Observation otherSource = observation("K001", Quantity.H, hour(0), 1.0, "hubeau");
+        Observation unchecked = observation("K001", Quantity.H, hour(2), 1.2, "csv");
+        store.append(List.of(spike, clean, otherSource, unchecked));
+
+        store.recordFlags("K001", Quantity.H, List.of(
+                new ObservationFlags(hour(0), "csv", EnumSet.of(DiagnosticFlag.SPIKE, DiagnosticFlag.RANGE)),
+                new ObservationFlags(hour(1), "csv", Set.of()),
+                new ObservationFlags(hour(0), "hubeau", Set.of()),
+                new ObservationFlags(hour(5), "csv", Set.of(DiagnosticFlag.GAP)),
+                new ObservationFlags(hour(1), "never-delivered", Set.of(DiagnosticFlag.GAP))));
+
+        assertEquals(List.of(
+                new ObservationFlags(hour(0), "csv", EnumSet.of(DiagnosticFlag.RANGE, DiagnosticFlag.SPIKE)),
+                new ObservationFlags(hour(0), "hubeau", Set.of()),
+                new ObservationFlags(hour(1), "csv", Set.of())),
+                store.readFlags("K001", Quantity.H, hour(0), hour(10)),
+                "no flag for an observation that is not stored, none for one never checked");
+        assertEquals(List.of(spike, otherSource, clean, unchecked), store.read("K001", Quantity.H, hour(0), hour(3)),
+                "raw values unchanged");
+
+        store.recordFlags("K001", Quantity.H, List.of(new ObservationFlags(hour(0), "csv", Set.of())));
+        assertEquals(Set.of(), store.readFlags("K001", Quantity.H, hour(0), hour(1)).get(0).flags());
+        assertEquals(List.of(), store.readFlags("K001", Quantity.Q, hour(0), hour(10)));
+        assertEquals(List.of(), store.readFlags("UNKNOWN", Quantity.H, hour(0), hour(10)));
     }
 
     @Test
