@@ -20,8 +20,8 @@ import org.vigie.api.Observation;
 import org.vigie.api.Provenance;
 import org.vigie.api.Quality;
 import org.vigie.api.Quantity;
-import org.vigie.qc.internal.Anomaly;
-import org.vigie.qc.internal.QcFlag;
+import org.vigie.api.service.DiagnosticReport;
+import org.vigie.api.DiagnosticFlag;
 import org.vigie.qc.internal.QcSettings;
 import org.vigie.qc.internal.SeriesDiagnosis;
 import org.vigie.qc.internal.SeriesDiagnostics;
@@ -138,7 +138,7 @@ final class DiagnoseCommand {
                 .append(count).append("</li>"));
         html.append("</ul>\n").append(svg(diagnosis)).append("\n<table border=\"1\"><tr><th>temps (UTC)</th>"
                 + "<th>valeur</th><th>test</th><th>raison</th></tr>\n");
-        for (Anomaly a : diagnosis.anomalies()) {
+        for (DiagnosticReport.Anomaly a : diagnosis.anomalies()) {
             html.append("<tr><td>").append(a.time()).append("</td><td>").append(a.value()).append("</td><td>")
                     .append(a.flag()).append("</td><td>").append(escape(a.reason())).append("</td></tr>\n");
         }

@@ -1,5 +1,7 @@
 package org.vigie.qc.internal;
 
+import org.vigie.api.service.DiagnosticReport;
+
 import java.util.List;
 import org.vigie.api.Observation;
 
@@ -11,7 +13,7 @@ import org.vigie.api.Observation;
  * @param filledCount   how many observations were created by interpolation
  * @param unfilledGaps  gaps longer than the filling limit, left as they were
  */
-public record FilledSeries(List<Observation> observations, int filledCount, List<GapInterval> unfilledGaps) {
+public record FilledSeries(List<Observation> observations, int filledCount, List<DiagnosticReport.Gap> unfilledGaps) {
     public FilledSeries {
         observations = List.copyOf(observations);
         unfilledGaps = List.copyOf(unfilledGaps);

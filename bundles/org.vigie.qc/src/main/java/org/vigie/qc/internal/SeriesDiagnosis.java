@@ -1,6 +1,11 @@
 package org.vigie.qc.internal;
 
+import org.vigie.api.DiagnosticFlag;
+import org.vigie.api.service.DiagnosticReport;
+
+import java.time.Duration;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -20,14 +25,14 @@ import org.vigie.api.Observation;
  * @param gaps               every gap, in time order
  * @param anomalies          every finding, in time order
  */
-public record SeriesDiagnosis(List<Observation> observations, List<Set<QcFlag>> flags,
-                              Map<QcFlag, Integer> countsPerFlag, double completenessPercent,
-                              List<GapInterval> gaps, List<Anomaly> anomalies) {
+public record SeriesDiagnosis(List<Observation> observations, List<Set<DiagnosticFlag>> flags,
+                              Map<DiagnosticFlag, Integer> countsPerFlag, double completenessPercent,
+                              List<DiagnosticReport.Gap> gaps, List<DiagnosticReport.Anomaly> anomalies) {
 
     public SeriesDiagnosis {
         observations = List.copyOf(observations);
         flags = flags.stream().map(set -> set.isEmpty()
-                ? Collections.<QcFlag>emptySet() : Collections.unmodifiableSet(EnumSet.copyOf(set))).toList();
+                ? Collections.<DiagnosticFlag>emptySet() : Collections.unmodifiableSet(EnumSet.copyOf(set))).toList();
         countsPerFlag = Collections.unmodifiableMap(new EnumMap<>(countsPerFlag));
         gaps = List.copyOf(gaps);
         anomalies = List.copyOf(anomalies);
@@ -37,7 +42,7 @@ public record SeriesDiagnosis(List<Observation> observations, List<Set<QcFlag>> 
     }
 
     /** @return the flags of the observation at {@code index} in the given order */
-    public Set<QcFlag> flagsAt(int index) {
+    public Set<DiagnosticFlag> flagsAt(int index) {
         return flags.get(index);
     }
 
@@ -47,7 +52,7 @@ public record SeriesDiagnosis(List<Observation> observations, List<Set<QcFlag>> 
     }
 
     /** @return the longest gap, if any */
-    public Optional<GapInterval> longestGap() {
-        return gaps.stream().max((a, b) -> a.duration().compareTo(b.duration()));
+    public Optional<DiagnosticReport.Gap> longestGap() {
+        return gaps.stream().max(Comparator.comparing(g -> Duration.between(g.lastBefore(), g.firstAfter())));
     }
 }

@@ -1,5 +1,8 @@
 package org.vigie.qc.internal;
 
+import org.vigie.api.DiagnosticFlag;
+import org.vigie.api.service.DiagnosticReport;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,16 +41,16 @@ public final class SeriesDiagnostics {
      * out-of-order and duplicate tests judge).
      *
      * @param quantity the quantity of the whole series (selects the range and spike thresholds)
-     * @param now      reference time; anything stamped later is {@link QcFlag#FUTURE}
+     * @param now      reference time; anything stamped later is {@link DiagnosticFlag#FUTURE}
      */
     public SeriesDiagnosis diagnose(List<Observation> observations, Quantity quantity, Instant now) {
         Objects.requireNonNull(quantity, "quantity");
         Objects.requireNonNull(now, "now");
         int n = observations.size();
-        List<EnumSet<QcFlag>> flags = new ArrayList<>(n);
-        String[][] reasons = new String[n][QcFlag.values().length];
+        List<EnumSet<DiagnosticFlag>> flags = new ArrayList<>(n);
+        String[][] reasons = new String[n][DiagnosticFlag.values().length];
         for (int i = 0; i < n; i++) {
-            flags.add(EnumSet.noneOf(QcFlag.class));
+            flags.add(EnumSet.noneOf(DiagnosticFlag.class));
         }
         Findings findings = new Findings(flags, reasons);
 
@@ -56,7 +59,7 @@ public final class SeriesDiagnostics {
         // The value tests work on time order: a late delivery is still a good measurement of its hour.
         valid.sort(Comparator.comparing(i -> observations.get(i).time()));
         int[] order = valid.stream().mapToInt(Integer::intValue).toArray();
-        List<GapInterval> gaps = checkGaps(observations, order, findings);
+        List<DiagnosticReport.Gap> gaps = checkGaps(observations, order, findings);
         Double minJump = settings.spikeMinJump().get(quantity);
         if (minJump != null) {
             checkSpikesAndJumps(observations, order, minJump, findings);
@@ -75,15 +78,15 @@ public final class SeriesDiagnostics {
         for (int i = 0; i < observations.size(); i++) {
             Instant time = observations.get(i).time();
             if (time.isAfter(now)) {
-                findings.flag(i, QcFlag.FUTURE, "time stamp " + time + " is after now " + now);
+                findings.flag(i, DiagnosticFlag.FUTURE, "time stamp " + time + " is after now " + now);
                 continue;
             }
             if (!seen.add(time)) {
-                findings.flag(i, QcFlag.DUPLICATE, "time stamp " + time + " already delivered");
+                findings.flag(i, DiagnosticFlag.DUPLICATE, "time stamp " + time + " already delivered");
                 continue;
             }
             if (latest != null && time.isBefore(latest)) {
-                findings.flag(i, QcFlag.OUT_OF_ORDER, "delivered after " + latest);
+                findings.flag(i, DiagnosticFlag.OUT_OF_ORDER, "delivered after " + latest);
             } else {
                 latest = time;
             }
@@ -100,14 +103,14 @@ public final class SeriesDiagnostics {
         for (int i = 0; i < observations.size(); i++) {
             double value = observations.get(i).value();
             if (!range.contains(value)) {
-                findings.flag(i, QcFlag.RANGE, String.format(Locale.ROOT, "%s outside [%s, %s] %s",
+                findings.flag(i, DiagnosticFlag.RANGE, String.format(Locale.ROOT, "%s outside [%s, %s] %s",
                         format(value), format(range.min()), format(range.max()), quantity.unit()));
             }
         }
     }
 
-    private List<GapInterval> checkGaps(List<Observation> observations, int[] order, Findings findings) {
-        List<GapInterval> gaps = new ArrayList<>();
+    private List<DiagnosticReport.Gap> checkGaps(List<Observation> observations, int[] order, Findings findings) {
+        List<DiagnosticReport.Gap> gaps = new ArrayList<>();
         long stepMillis = settings.expectedStep().toMillis();
         for (int k = 1; k < order.length; k++) {
             Instant before = observations.get(order[k - 1]).time();
@@ -115,8 +118,8 @@ public final class SeriesDiagnostics {
             long spacing = Duration.between(before, after).toMillis();
             if (spacing > settings.gapTolerance() * stepMillis) {
                 long missing = Math.max(1, Math.round((double) spacing / stepMillis) - 1);
-                gaps.add(new GapInterval(before, after, missing));
-                findings.flag(order[k], QcFlag.GAP, missing + " missing step(s) since " + before);
+                gaps.add(new DiagnosticReport.Gap(before, after, missing));
+                findings.flag(order[k], DiagnosticFlag.GAP, missing + " missing step(s) since " + before);
             }
         }
         return gaps;
@@ -154,7 +157,7 @@ public final class SeriesDiagnostics {
             double deviation = values[k] - median;
             double threshold = Math.max(settings.spikeMadMultiplier() * scale, floor);
             if (Math.abs(deviation) > threshold) {
-                findings.flag(order[k], QcFlag.SPIKE, String.format(Locale.ROOT,
+                findings.flag(order[k], DiagnosticFlag.SPIKE, String.format(Locale.ROOT,
                         "%s deviates %s from the rolling median %s (threshold %s)",
                         format(values[k]), format(deviation), format(median), format(threshold)));
                 continue;
@@ -175,7 +178,7 @@ public final class SeriesDiagnostics {
                     - median(Arrays.copyOfRange(values, k - half, k));
             if (Math.abs(jump) > jumpThreshold && Math.signum(levelShift) == Math.signum(changes[k])
                     && Math.abs(levelShift) >= 0.5 * Math.abs(changes[k])) {
-                findings.flag(order[k], QcFlag.SPIKE, String.format(Locale.ROOT,
+                findings.flag(order[k], DiagnosticFlag.SPIKE, String.format(Locale.ROOT,
                         "abrupt jump of %s from the previous value (threshold %s), level shifts by %s",
                         format(changes[k]), format(jumpThreshold), format(levelShift)));
             }
@@ -211,7 +214,7 @@ public final class SeriesDiagnostics {
         boolean neighboursAgree = Math.abs(values[k + 1] - values[k - 1]) < Math.abs(departure);
         double excess = departure - curvatureMedian;
         if (Math.abs(excess) > threshold && neighboursAgree) {
-            findings.flag(order[k], QcFlag.SPIKE, String.format(Locale.ROOT,
+            findings.flag(order[k], DiagnosticFlag.SPIKE, String.format(Locale.ROOT,
                     "%s departs %s from the line through its neighbours, %s beyond the local curvature (threshold %s)",
                     format(values[k]), format(departure), format(excess), format(threshold)));
             return true;
@@ -258,7 +261,7 @@ public final class SeriesDiagnostics {
                         + observations.get(order[start]).time() + " while the values around move by "
                         + format(movement);
                 for (int r = start; r < k; r++) {
-                    findings.flag(order[r], QcFlag.FLATLINE, reason);
+                    findings.flag(order[r], DiagnosticFlag.FLATLINE, reason);
                 }
             }
             start = k;
@@ -287,29 +290,30 @@ public final class SeriesDiagnostics {
         return Math.min(100.0, 100.0 * order.length / expected);
     }
 
-    private static Map<QcFlag, Integer> countFlags(List<EnumSet<QcFlag>> flags) {
-        Map<QcFlag, Integer> counts = new EnumMap<>(QcFlag.class);
-        for (QcFlag flag : QcFlag.values()) {
+    private static Map<DiagnosticFlag, Integer> countFlags(List<EnumSet<DiagnosticFlag>> flags) {
+        Map<DiagnosticFlag, Integer> counts = new EnumMap<>(DiagnosticFlag.class);
+        for (DiagnosticFlag flag : DiagnosticFlag.values()) {
             counts.put(flag, 0);
         }
-        for (EnumSet<QcFlag> set : flags) {
-            for (QcFlag flag : set) {
+        for (EnumSet<DiagnosticFlag> set : flags) {
+            for (DiagnosticFlag flag : set) {
                 counts.merge(flag, 1, Integer::sum);
             }
         }
         return counts;
     }
 
-    private static List<Anomaly> anomaliesInTimeOrder(List<Observation> observations, List<EnumSet<QcFlag>> flags,
+    private static List<DiagnosticReport.Anomaly> anomaliesInTimeOrder(List<Observation> observations, List<EnumSet<DiagnosticFlag>> flags,
                                                       String[][] reasons) {
-        List<Anomaly> anomalies = new ArrayList<>();
+        List<DiagnosticReport.Anomaly> anomalies = new ArrayList<>();
         for (int i = 0; i < observations.size(); i++) {
             Observation observation = observations.get(i);
-            for (QcFlag flag : flags.get(i)) {
-                anomalies.add(new Anomaly(observation.time(), observation.value(), flag, reasons[i][flag.ordinal()]));
+            for (DiagnosticFlag flag : flags.get(i)) {
+                anomalies.add(new DiagnosticReport.Anomaly(observation.time(), observation.value(),
+                        observation.provenance().source(), flag, reasons[i][flag.ordinal()]));
             }
         }
-        anomalies.sort(Comparator.comparing(Anomaly::time));
+        anomalies.sort(Comparator.comparing(DiagnosticReport.Anomaly::time));
         return anomalies;
     }
 
@@ -344,8 +348,8 @@ public final class SeriesDiagnostics {
     }
 
     /** Collects flags with the reason of each. */
-    private record Findings(List<EnumSet<QcFlag>> flags, String[][] reasons) {
-        void flag(int index, QcFlag flag, String reason) {
+    private record Findings(List<EnumSet<DiagnosticFlag>> flags, String[][] reasons) {
+        void flag(int index, DiagnosticFlag flag, String reason) {
             flags.get(index).add(flag);
             reasons[index][flag.ordinal()] = reason;
         }

@@ -1,5 +1,7 @@
 package org.vigie.qc.internal;
 
+import org.vigie.api.service.DiagnosticReport;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,7 +52,7 @@ public final class ShortGapFiller {
         }
         ordered.sort(Comparator.comparing(Observation::time));
         List<Observation> result = new ArrayList<>();
-        List<GapInterval> unfilled = new ArrayList<>();
+        List<DiagnosticReport.Gap> unfilled = new ArrayList<>();
         int filled = 0;
         long stepMillis = step.toMillis();
         for (int k = 0; k < ordered.size(); k++) {
@@ -60,7 +62,7 @@ public final class ShortGapFiller {
                 long spacing = Duration.between(previous.time(), current.time()).toMillis();
                 long missing = spacing / stepMillis - (spacing % stepMillis == 0 ? 1 : 0);
                 if (missing > maxMissingSteps) {
-                    unfilled.add(new GapInterval(previous.time(), current.time(), missing));
+                    unfilled.add(new DiagnosticReport.Gap(previous.time(), current.time(), missing));
                 } else {
                     for (long s = 1; s <= missing; s++) {
                         Instant time = previous.time().plusMillis(s * stepMillis);

@@ -1,7 +1,5 @@
 package org.vigie.qc.internal;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -22,10 +20,7 @@ record CanceHourlyDischarge(String gauge, Instant[] times, double[] values) {
 
     /** Column {@code Q_m3s_<gauge>} of the derived hourly file; an empty cell (missing) is read as NaN. */
     static CanceHourlyDischarge load(String gauge) {
-        Path moduleDirectory = Path.of(System.getProperty("basedir", System.getProperty("user.dir")));
-        Path file = moduleDirectory.resolve("../../../shared/data").resolve(FILE).normalize();
-        assumeTrue(Files.isReadable(file), () -> "shared reference data not found at " + file
-                + " (expected <X>/shared/data beside the repository <X>/main); evaluation skipped");
+        Path file = SharedData.file(FILE);
         try {
             List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
             int column = List.of(lines.get(0).split(",", -1)).indexOf("Q_m3s_" + gauge);

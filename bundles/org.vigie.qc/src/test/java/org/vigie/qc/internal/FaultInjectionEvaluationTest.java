@@ -1,5 +1,7 @@
 package org.vigie.qc.internal;
 
+import org.vigie.api.DiagnosticFlag;
+
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -41,7 +43,7 @@ class FaultInjectionEvaluationTest {
     enum FaultType { SPIKE, FLATLINE, GAP, OFFSET }
 
     /** One injected fault: the points it altered (or, for a gap, the first point after it) and where it may show. */
-    record Fault(FaultType type, int first, int last, Set<QcFlag> expected, List<Integer> detectableAt) {
+    record Fault(FaultType type, int first, int last, Set<DiagnosticFlag> expected, List<Integer> detectableAt) {
     }
 
     record Score(int faults, int detected, int cleanPoints, int cleanFlagged) {
@@ -213,19 +215,19 @@ class FaultInjectionEvaluationTest {
                 values[first] = random.nextBoolean()
                         ? values[first] * (2 + 3 * random.nextDouble()) + 0.5 + 1.5 * random.nextDouble()
                         : values[first] * 0.3 * random.nextDouble();
-                return new Fault(type, first, last, Set.of(QcFlag.SPIKE), List.of(first));
+                return new Fault(type, first, last, Set.of(DiagnosticFlag.SPIKE), List.of(first));
             }
             case FLATLINE -> {
                 for (int k = first + 1; k <= last; k++) {
                     values[k] = values[first];
                 }
-                return new Fault(type, first, last, Set.of(QcFlag.FLATLINE), range(first, last));
+                return new Fault(type, first, last, Set.of(DiagnosticFlag.FLATLINE), range(first, last));
             }
             case GAP -> {
                 for (int k = first; k <= last; k++) {
                     present[k] = false;
                 }
-                return new Fault(type, first, last, Set.of(QcFlag.GAP), List.of(last + 1));
+                return new Fault(type, first, last, Set.of(DiagnosticFlag.GAP), List.of(last + 1));
             }
             case OFFSET -> {
                 double sign = random.nextBoolean() ? 1 : -1;
@@ -233,7 +235,7 @@ class FaultInjectionEvaluationTest {
                 for (int k = first; k <= last; k++) {
                     values[k] += offset;
                 }
-                return new Fault(type, first, last, Set.of(QcFlag.SPIKE, QcFlag.RANGE), List.of(first, last + 1));
+                return new Fault(type, first, last, Set.of(DiagnosticFlag.SPIKE, DiagnosticFlag.RANGE), List.of(first, last + 1));
             }
             default -> throw new IllegalStateException(type.name());
         }

@@ -1,5 +1,8 @@
 package org.vigie.qc.internal;
 
+import org.vigie.api.DiagnosticFlag;
+import org.vigie.api.service.DiagnosticReport;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -37,7 +40,7 @@ class SeriesDiagnosticsTest {
         return series;
     }
 
-    static List<Integer> flaggedWith(SeriesDiagnosis diagnosis, QcFlag flag) {
+    static List<Integer> flaggedWith(SeriesDiagnosis diagnosis, DiagnosticFlag flag) {
         return IntStream.range(0, diagnosis.observations().size())
                 .filter(i -> diagnosis.flagsAt(i).contains(flag)).boxed().toList();
     }
@@ -53,11 +56,11 @@ class SeriesDiagnosticsTest {
     @Test
     void rangeUsesPerQuantityDefaults() {
         List<Observation> discharge = List.of(at(0, -1, Quantity.Q), at(1, 60_000, Quantity.Q), at(2, 10, Quantity.Q));
-        assertEquals(List.of(0, 1), flaggedWith(DIAGNOSTICS.diagnose(discharge, Quantity.Q, NOW), QcFlag.RANGE));
+        assertEquals(List.of(0, 1), flaggedWith(DIAGNOSTICS.diagnose(discharge, Quantity.Q, NOW), DiagnosticFlag.RANGE));
         List<Observation> level = List.of(at(0, -6, Quantity.H), at(1, -4.9, Quantity.H), at(2, 31, Quantity.H));
-        assertEquals(List.of(0, 2), flaggedWith(DIAGNOSTICS.diagnose(level, Quantity.H, NOW), QcFlag.RANGE));
+        assertEquals(List.of(0, 2), flaggedWith(DIAGNOSTICS.diagnose(level, Quantity.H, NOW), DiagnosticFlag.RANGE));
         List<Observation> rain = List.of(at(0, 0, Quantity.P), at(1, 300, Quantity.P), at(2, 300.1, Quantity.P));
-        assertEquals(List.of(2), flaggedWith(DIAGNOSTICS.diagnose(rain, Quantity.P, NOW), QcFlag.RANGE));
+        assertEquals(List.of(2), flaggedWith(DIAGNOSTICS.diagnose(rain, Quantity.P, NOW), DiagnosticFlag.RANGE));
     }
 
     @Test
@@ -65,11 +68,11 @@ class SeriesDiagnosticsTest {
         List<Observation> series = new ArrayList<>(smoothDischarge(40));
         series.set(20, at(20, 35.0, Quantity.Q));
         SeriesDiagnosis diagnosis = DIAGNOSTICS.diagnose(series, Quantity.Q, NOW);
-        assertEquals(List.of(20), flaggedWith(diagnosis, QcFlag.SPIKE));
+        assertEquals(List.of(20), flaggedWith(diagnosis, DiagnosticFlag.SPIKE));
         assertSame(series.get(20), diagnosis.observations().get(20));
         assertEquals(35.0, diagnosis.observations().get(20).value());
-        Anomaly anomaly = diagnosis.anomalies().get(0);
-        assertEquals(QcFlag.SPIKE, anomaly.flag());
+        DiagnosticReport.Anomaly anomaly = diagnosis.anomalies().get(0);
+        assertEquals(DiagnosticFlag.SPIKE, anomaly.flag());
         assertEquals(series.get(20).time(), anomaly.time());
         assertFalse(anomaly.reason().isBlank());
     }
@@ -78,7 +81,7 @@ class SeriesDiagnosticsTest {
     void dropoutIsFlagged() {
         List<Observation> series = new ArrayList<>(smoothDischarge(40));
         series.set(25, at(25, 0.5, Quantity.Q));
-        assertEquals(List.of(25), flaggedWith(DIAGNOSTICS.diagnose(series, Quantity.Q, NOW), QcFlag.SPIKE));
+        assertEquals(List.of(25), flaggedWith(DIAGNOSTICS.diagnose(series, Quantity.Q, NOW), DiagnosticFlag.SPIKE));
     }
 
     @Test
@@ -87,7 +90,7 @@ class SeriesDiagnosticsTest {
         for (int h = 20; h < 40; h++) {
             series.set(h, at(h, series.get(h).value() + 6, Quantity.Q));
         }
-        assertEquals(List.of(20), flaggedWith(DIAGNOSTICS.diagnose(series, Quantity.Q, NOW), QcFlag.SPIKE));
+        assertEquals(List.of(20), flaggedWith(DIAGNOSTICS.diagnose(series, Quantity.Q, NOW), DiagnosticFlag.SPIKE));
     }
 
     @Test
@@ -96,7 +99,7 @@ class SeriesDiagnosticsTest {
         for (int h = 0; h < 30; h++) {
             rain.add(at(h, h == 15 ? 40 : 0, Quantity.P));
         }
-        assertTrue(flaggedWith(DIAGNOSTICS.diagnose(rain, Quantity.P, NOW), QcFlag.SPIKE).isEmpty());
+        assertTrue(flaggedWith(DIAGNOSTICS.diagnose(rain, Quantity.P, NOW), DiagnosticFlag.SPIKE).isEmpty());
     }
 
     @Test
@@ -107,7 +110,7 @@ class SeriesDiagnosticsTest {
             series.add(at(h, value, Quantity.Q));
         }
         assertEquals(IntStream.range(10, 18).boxed().toList(),
-                flaggedWith(DIAGNOSTICS.diagnose(series, Quantity.Q, NOW), QcFlag.FLATLINE));
+                flaggedWith(DIAGNOSTICS.diagnose(series, Quantity.Q, NOW), DiagnosticFlag.FLATLINE));
     }
 
     @Test
@@ -118,7 +121,7 @@ class SeriesDiagnosticsTest {
             series.add(at(h, value, Quantity.Q));
         }
         // five values span only 4 h, below the 6 h minimum
-        assertTrue(flaggedWith(DIAGNOSTICS.diagnose(series, Quantity.Q, NOW), QcFlag.FLATLINE).isEmpty());
+        assertTrue(flaggedWith(DIAGNOSTICS.diagnose(series, Quantity.Q, NOW), DiagnosticFlag.FLATLINE).isEmpty());
     }
 
     @Test
@@ -127,7 +130,7 @@ class SeriesDiagnosticsTest {
         for (int h = 0; h < 60; h++) {
             series.add(at(h, 0.330 - 0.001 * (h / 12), Quantity.Q));
         }
-        assertTrue(flaggedWith(DIAGNOSTICS.diagnose(series, Quantity.Q, NOW), QcFlag.FLATLINE).isEmpty());
+        assertTrue(flaggedWith(DIAGNOSTICS.diagnose(series, Quantity.Q, NOW), DiagnosticFlag.FLATLINE).isEmpty());
     }
 
     @Test
@@ -139,7 +142,7 @@ class SeriesDiagnosticsTest {
             rain.add(at(h, value, Quantity.P));
         }
         assertEquals(IntStream.range(30, 40).boxed().toList(),
-                flaggedWith(DIAGNOSTICS.diagnose(rain, Quantity.P, NOW), QcFlag.FLATLINE));
+                flaggedWith(DIAGNOSTICS.diagnose(rain, Quantity.P, NOW), DiagnosticFlag.FLATLINE));
     }
 
     @Test
@@ -147,13 +150,13 @@ class SeriesDiagnosticsTest {
         List<Observation> series = new ArrayList<>(smoothDischarge(30));
         series.subList(10, 13).clear();
         SeriesDiagnosis diagnosis = DIAGNOSTICS.diagnose(series, Quantity.Q, NOW);
-        assertEquals(List.of(10), flaggedWith(diagnosis, QcFlag.GAP));
-        GapInterval gap = diagnosis.longestGap().orElseThrow();
+        assertEquals(List.of(10), flaggedWith(diagnosis, DiagnosticFlag.GAP));
+        DiagnosticReport.Gap gap = diagnosis.longestGap().orElseThrow();
         assertEquals(START.plus(Duration.ofHours(9)), gap.lastBefore());
         assertEquals(START.plus(Duration.ofHours(13)), gap.firstAfter());
         assertEquals(3, gap.missingSteps());
         assertEquals(100.0 * 27 / 30, diagnosis.completenessPercent(), 1e-9);
-        assertEquals(1, diagnosis.countsPerFlag().get(QcFlag.GAP));
+        assertEquals(1, diagnosis.countsPerFlag().get(DiagnosticFlag.GAP));
     }
 
     @Test
@@ -171,10 +174,10 @@ class SeriesDiagnosticsTest {
         List<Observation> series = new ArrayList<>(smoothDischarge(20));
         series.add(at(5, 99, Quantity.Q));
         SeriesDiagnosis diagnosis = DIAGNOSTICS.diagnose(series, Quantity.Q, NOW);
-        assertEquals(List.of(20), flaggedWith(diagnosis, QcFlag.DUPLICATE));
+        assertEquals(List.of(20), flaggedWith(diagnosis, DiagnosticFlag.DUPLICATE));
         assertTrue(diagnosis.isClean(5));
         // the duplicate is kept out of the value tests: its 99 is not judged against the series
-        assertEquals(Set.of(QcFlag.DUPLICATE), diagnosis.flagsAt(20));
+        assertEquals(Set.of(DiagnosticFlag.DUPLICATE), diagnosis.flagsAt(20));
     }
 
     @Test
@@ -183,7 +186,7 @@ class SeriesDiagnosticsTest {
         Observation late = series.remove(8);
         series.add(late);
         SeriesDiagnosis diagnosis = DIAGNOSTICS.diagnose(series, Quantity.Q, NOW);
-        assertEquals(List.of(19), flaggedWith(diagnosis, QcFlag.OUT_OF_ORDER));
+        assertEquals(List.of(19), flaggedWith(diagnosis, DiagnosticFlag.OUT_OF_ORDER));
         assertTrue(diagnosis.gaps().isEmpty());
         assertEquals(100.0, diagnosis.completenessPercent(), 1e-9);
     }
@@ -193,9 +196,9 @@ class SeriesDiagnosticsTest {
         List<Observation> series = smoothDischarge(10);
         Instant now = START.plus(Duration.ofHours(7)).plusSeconds(30);
         SeriesDiagnosis diagnosis = DIAGNOSTICS.diagnose(series, Quantity.Q, now);
-        assertEquals(List.of(8, 9), flaggedWith(diagnosis, QcFlag.FUTURE));
-        assertEquals(2, diagnosis.countsPerFlag().get(QcFlag.FUTURE));
-        assertEquals(0, diagnosis.countsPerFlag().get(QcFlag.NEIGHBOUR));
+        assertEquals(List.of(8, 9), flaggedWith(diagnosis, DiagnosticFlag.FUTURE));
+        assertEquals(2, diagnosis.countsPerFlag().get(DiagnosticFlag.FUTURE));
+        assertEquals(0, diagnosis.countsPerFlag().get(DiagnosticFlag.NEIGHBOUR));
     }
 
     @Test
