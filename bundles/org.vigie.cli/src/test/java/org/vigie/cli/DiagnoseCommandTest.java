@@ -55,7 +55,7 @@ class DiagnoseCommandTest {
                 "the value after the gap carries GAP");
         assertTrue(flags.get(1).endsWith(","), "a clean value has no flag");
         String html = Files.readString(report);
-        assertTrue(html.contains("<svg") && html.contains("fill=\"red\"") && html.contains("SPIKE"));
+        assertTrue(html.contains("<svg") && html.contains("class=\"flagged\"") && html.contains("SPIKE"), html);
     }
 
     @Test
