@@ -74,6 +74,7 @@ final class VigieDistribution {
         options.add(frameworkProperty("felix.fileinstall.enableConfigSave").value("false"));
         options.add(frameworkProperty("felix.fileinstall.log.level").value("2"));
         options.add(systemProperty("gosh.args").value("--nointeractive"));
+        options.add(systemProperty("java.awt.headless").value("true"));
         for (Path jar : jars(home.resolve("boot"))) {
             options.add(bundle(jar.toUri().toString()).startLevel(1));
         }

@@ -30,6 +30,7 @@ import org.vigie.api.service.ForecastArchive;
 import org.vigie.api.service.ModelStateStore;
 import org.vigie.api.service.ParameterSet;
 import org.vigie.api.service.ParameterStore;
+import org.vigie.api.service.ObservationFlags;
 import org.vigie.api.service.SeriesStore;
 import org.vigie.api.spi.AlertChannel;
 import org.vigie.api.spi.ModelDescriptor;
@@ -101,6 +102,16 @@ class ForecastSchedulerTest {
         @Override
         public long count(String station, Quantity quantity) {
             return observations.size();
+        }
+
+        @Override
+        public void recordFlags(String station, Quantity quantity, Collection<ObservationFlags> flags) {
+            throw new UnsupportedOperationException("read-only in this test");
+        }
+
+        @Override
+        public List<ObservationFlags> readFlags(String station, Quantity quantity, Instant from, Instant to) {
+            return List.of();
         }
     };
     private final List<Forecast> archived = new ArrayList<>();

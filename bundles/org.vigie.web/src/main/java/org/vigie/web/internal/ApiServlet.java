@@ -7,9 +7,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,6 +31,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vigie.api.DiagnosticFlag;
 import org.vigie.api.Forecast;
 import org.vigie.api.ForecastPoint;
 import org.vigie.api.Observation;
@@ -37,6 +40,8 @@ import org.vigie.api.Station;
 import org.vigie.api.VigilanceLevel;
 import org.vigie.api.service.AlertStore;
 import org.vigie.api.service.CalibrationService;
+import org.vigie.api.service.DiagnosticsService;
+import org.vigie.api.service.ObservationFlags;
 import org.vigie.api.service.CatchmentRegistry;
 import org.vigie.api.service.ForecastArchive;
 import org.vigie.api.service.ForecastService;
@@ -54,7 +59,7 @@ public class ApiServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
-    private static final Pattern STATION_PATH = Pattern.compile("/stations/([^/]+)/(series|forecast)");
+    private static final Pattern STATION_PATH = Pattern.compile("/stations/([^/]+)/(series|forecast|diagnostics)");
     private static final Pattern CALIBRATION_PATH = Pattern.compile("/forecast-points/([^/]+)/calibration");
     private static final Pattern JOB_PATH = Pattern.compile("/jobs/([^/]+)");
     private static final Duration DEFAULT_SERIES_SPAN = Duration.ofDays(7);
@@ -75,6 +80,13 @@ public class ApiServlet extends HttpServlet {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile transient CalibrationService calibrations;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile transient DiagnosticsService diagnostics;
+
+    /** A body that is not JSON: a rendered report. */
+    private record Rendered(byte[] bytes, String mediaType) {
+    }
 
     @Activate
     public ApiServlet(@Reference PluginRegistry plugins, @Reference CatchmentRegistry catchments,
@@ -167,6 +179,12 @@ public class ApiServlet extends HttpServlet {
             body = Map.of("error", "internal error: " + e.getMessage());
         }
         response.setStatus(status);
+        if (body instanceof Rendered rendered) {
+            response.setContentType(rendered.mediaType());
+            response.setContentLength(rendered.bytes().length);
+            response.getOutputStream().write(rendered.bytes());
+            return;
+        }
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
         json.writerWithDefaultPrettyPrinter().writeValue(response.getOutputStream(), body);
@@ -177,6 +195,7 @@ public class ApiServlet extends HttpServlet {
             case "/", "" -> {
                 return Map.of("endpoints", List.of("/api/registry", "/api/stations",
                         "/api/stations/{code}/series?quantity=H&from=…&to=…", "/api/stations/{code}/forecast",
+                        "/api/stations/{code}/diagnostics?quantity=Q&from=…&to=…&format=json|html|svg|png",
                         "/api/alerts", "/api/forecast-points", "/api/jobs",
                         "POST /api/forecast-points/{id}/calibration?from=…&to=…&criterion=NSE&method=michel"));
             }
@@ -207,7 +226,11 @@ public class ApiServlet extends HttpServlet {
                 }
                 Station station = catchments.station(m.group(1))
                         .orElseThrow(() -> new ApiException(404, "unknown station " + m.group(1)));
-                return m.group(2).equals("series") ? series(station, request) : forecast(station, request);
+                return switch (m.group(2)) {
+                    case "series" -> series(station, request);
+                    case "diagnostics" -> diagnostics(station, request);
+                    default -> forecast(station, request);
+                };
             }
         }
     }
@@ -239,7 +262,11 @@ public class ApiServlet extends HttpServlet {
         return list;
     }
 
-    private Map<String, Object> series(Station station, HttpServletRequest request) {
+    /** The query's quantity (default H) and period (default the last 7 days), checked. */
+    private record SeriesQuery(Quantity quantity, Instant from, Instant to) {
+    }
+
+    private SeriesQuery seriesQuery(HttpServletRequest request) {
         Quantity quantity;
         try {
             quantity = Quantity.parse(request.getParameter("quantity") == null ? "H" : request.getParameter("quantity"));
@@ -254,10 +281,49 @@ public class ApiServlet extends HttpServlet {
         if (Duration.between(from, to).compareTo(LONGEST_SERIES_SPAN) > 0) {
             throw new ApiException(400, "at most " + LONGEST_SERIES_SPAN.toDays() + " days per request");
         }
+        return new SeriesQuery(quantity, from, to);
+    }
+
+    private Object diagnostics(Station station, HttpServletRequest request) {
+        SeriesQuery query = seriesQuery(request);
+        DiagnosticsService service = diagnostics;
+        if (service == null) {
+            throw new ApiException(503, "data diagnostics are not installed (bundle org.vigie.qc)");
+        }
+        String format = valueOr(request.getParameter("format"), "json").toUpperCase(java.util.Locale.ROOT);
+        if (format.equals("JSON")) {
+            return service.report(station.code(), query.quantity(), query.from(), query.to());
+        }
+        DiagnosticsService.Format rendering;
+        try {
+            rendering = DiagnosticsService.Format.valueOf(format);
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(400, "format must be json, html, svg or png, got '"
+                    + request.getParameter("format") + "'");
+        }
+        return new Rendered(service.render(station.code(), query.quantity(), query.from(), query.to(), rendering),
+                rendering.mediaType());
+    }
+
+    private Map<String, Object> series(Station station, HttpServletRequest request) {
+        SeriesQuery query = seriesQuery(request);
+        Quantity quantity = query.quantity();
+        Instant from = query.from();
+        Instant to = query.to();
+        Map<String, Set<DiagnosticFlag>> flagsOf = new HashMap<>();
+        for (ObservationFlags f : series.readFlags(station.code(), quantity, from, to)) {
+            flagsOf.put(f.time() + "|" + f.source(), f.flags());
+        }
         List<Map<String, Object>> values = new ArrayList<>();
         for (Observation o : series.read(station.code(), quantity, from, to)) {
-            values.add(Map.of("time", o.time(), "value", o.value(), "quality", o.quality(),
-                    "source", o.provenance().source()));
+            Map<String, Object> value = new LinkedHashMap<>();
+            value.put("time", o.time());
+            value.put("value", o.value());
+            value.put("quality", o.quality());
+            value.put("source", o.provenance().source());
+            // absent: not checked yet; empty: checked and clean
+            value.put("flags", flagsOf.get(o.time() + "|" + o.provenance().source()));
+            values.add(value);
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("station", station.code());
