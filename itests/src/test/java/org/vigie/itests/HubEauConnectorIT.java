@@ -64,6 +64,17 @@ public class HubEauConnectorIT {
                     out.write(body);
                 }
             });
+            server.createContext("/api/v2/hydrometrie/obs_elab", exchange -> {
+                // the recorded daily means (QmnJ, l/s) of August 2026; one page
+                byte[] body = Files.readString(FIXTURES.resolve("obs_elab_" + STATION
+                        + "_depuis_2026-08-01_2026-09-13.json")).replaceAll("\"next\":\"[^\"]*\"", "\"next\":null")
+                        .getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, body.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(body);
+                }
+            });
             server.start();
             Files.writeString(home.resolve("config/org.vigie.connector.hubeau-" + STATION + ".config"),
                     "stationCode=\"" + STATION + "\"\nbaseUrl=\"http://127.0.0.1:" + server.getAddress().getPort()
@@ -81,8 +92,13 @@ public class HubEauConnectorIT {
         PluginRegistry registry = VigieDistribution.service(context, PluginRegistry.class);
         String id = "hubeau:" + STATION;
 
-        Await.until("the recorded H and Q values stored", Duration.ofSeconds(60),
-                () -> store.count(STATION, Quantity.Q) + store.count(STATION, Quantity.H), n -> n == 3);
+        Await.until("the recorded H and Q values and the 3 daily means stored", Duration.ofSeconds(60),
+                () -> store.count(STATION, Quantity.Q) + store.count(STATION, Quantity.H), n -> n == 6);
+        List<Observation> daily = store.read(STATION, Quantity.Q, Instant.parse("2026-08-01T00:00:00Z"),
+                Instant.parse("2026-08-04T00:00:00Z"));
+        assertEquals("daily means back-filled in m3/s", List.of(48.524, 48.404, 48.233),
+                daily.stream().map(Observation::value).toList());
+        assertEquals("hubeau:QmnJ", daily.get(0).provenance().source());
         List<Observation> level = store.read(STATION, Quantity.H, Instant.parse("2026-08-01T00:00:00Z"),
                 Instant.parse("2026-09-01T00:00:00Z"));
         assertEquals("H arrives in mm and is stored in m", -1.232, level.get(0).value(), 1e-12);
@@ -103,9 +119,17 @@ public class HubEauConnectorIT {
         Await.until("the connector back with its bundle", Duration.ofSeconds(20), registry::plugins,
                 p -> p.stream().anyMatch(i -> i.id().equals(id)));
 
+        String newVersion = "0.1.0.update" + System.currentTimeMillis();
+        Path staged = home.resolve("hubeau-staged.tmp");
+        VigieDistribution.rebuildWithVersion(jar, staged, newVersion);
+        Files.move(staged, jar, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Await.until("the connector updated to " + newVersion + " and healthy", Duration.ofSeconds(30),
+                registry::plugins, p -> p.stream().anyMatch(i -> i.id().equals(id) && i.bundleVersion().equals(newVersion)
+                        && i.health().status() == org.vigie.api.Health.Status.UP));
+
         Files.delete(home.resolve("config/org.vigie.connector.hubeau-" + STATION + ".config"));
         Await.until("the connector retired with its configuration", Duration.ofSeconds(20), registry::plugins,
                 p -> p.stream().noneMatch(i -> i.id().equals(id)));
-        assertEquals("history kept", 3, store.count(STATION, Quantity.Q) + store.count(STATION, Quantity.H));
+        assertEquals("history kept", 6, store.count(STATION, Quantity.Q) + store.count(STATION, Quantity.H));
     }
 }

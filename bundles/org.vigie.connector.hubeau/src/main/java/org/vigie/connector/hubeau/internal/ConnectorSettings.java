@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 import org.vigie.api.Quantity;
@@ -17,7 +18,8 @@ import org.vigie.api.Quantity;
  */
 record ConnectorSettings(String stationCode, String baseUrl, List<String> quantities, long pollIntervalSeconds,
                          int pageSize, int lookbackHours, int requestTimeoutSeconds, int maxRetries,
-                         String source) {
+                         String source, List<String> elaboratedQuantities, int elaboratedLookbackDays,
+                         int elaboratedIntervalHours) {
 
     /** Hub'Eau refuses larger pages. */
     static final int MAX_PAGE_SIZE = 20_000;
@@ -26,14 +28,17 @@ record ConnectorSettings(String stationCode, String baseUrl, List<String> quanti
         stationCode = stationCode == null ? "" : stationCode.trim();
         baseUrl = baseUrl == null ? "" : baseUrl.trim();
         quantities = quantities == null ? List.of() : List.copyOf(quantities);
+        elaboratedQuantities = elaboratedQuantities == null ? List.of() : List.copyOf(elaboratedQuantities);
         source = source == null ? "" : source.trim();
     }
 
     static ConnectorSettings of(HubEauConnectorConfig config) {
         String[] quantities = config.quantities() == null ? new String[0] : config.quantities();
+        String[] elaborated = config.elaboratedQuantities() == null ? new String[0] : config.elaboratedQuantities();
         return new ConnectorSettings(config.stationCode(), config.baseUrl(), Arrays.asList(quantities),
                 config.pollIntervalSeconds(), config.pageSize(), config.lookbackHours(),
-                config.requestTimeoutSeconds(), config.maxRetries(), config.source());
+                config.requestTimeoutSeconds(), config.maxRetries(), config.source(), Arrays.asList(elaborated),
+                config.elaboratedLookbackDays(), config.elaboratedIntervalHours());
     }
 
     /**
@@ -88,15 +93,40 @@ record ConnectorSettings(String stationCode, String baseUrl, List<String> quanti
         if (maxRetries < 0) {
             problems.add("maxRetries must not be negative, got " + maxRetries);
         }
+        Set<ElaboratedQuantity> resolvedElaborated = EnumSet.noneOf(ElaboratedQuantity.class);
+        for (String code : elaboratedQuantities) {
+            if (code == null || code.isBlank()) {
+                continue; // elaboratedQuantities="" in a .config file means none, like an empty list
+            }
+            Optional<ElaboratedQuantity> elaborated = ElaboratedQuantity.parse(code);
+            if (elaborated.isPresent()) {
+                resolvedElaborated.add(elaborated.get());
+            } else {
+                problems.add("elaborated quantity '" + code + "' is not one this connector reads from Hub'Eau"
+                        + " obs_elab (" + ElaboratedQuantity.supportedCodes() + ")");
+            }
+        }
+        if (elaboratedLookbackDays <= 0) {
+            problems.add("elaboratedLookbackDays must be positive, got " + elaboratedLookbackDays);
+        }
+        if (elaboratedIntervalHours <= 0) {
+            problems.add("elaboratedIntervalHours must be positive, got " + elaboratedIntervalHours);
+        }
         if (!problems.isEmpty()) {
             throw new InvalidSettingsException(String.join("; ", problems));
         }
         return new Resolved(baseUri, List.copyOf(resolvedQuantities), Duration.ofHours(lookbackHours),
-                Duration.ofSeconds(requestTimeoutSeconds));
+                Duration.ofSeconds(requestTimeoutSeconds), List.copyOf(resolvedElaborated),
+                Duration.ofHours(elaboratedIntervalHours));
     }
 
-    /** Settings turned into the objects the connector works with. */
-    record Resolved(URI baseUri, List<Quantity> quantities, Duration lookback, Duration requestTimeout) {
+    /**
+     * Settings turned into the objects the connector works with.
+     *
+     * @param elaboratedQuantities empty when the elaborated back-fill is off
+     */
+    record Resolved(URI baseUri, List<Quantity> quantities, Duration lookback, Duration requestTimeout,
+                    List<ElaboratedQuantity> elaboratedQuantities, Duration elaboratedInterval) {
     }
 
     /** The settings cannot work; the message says why. */

@@ -9,7 +9,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  */
 @ObjectClassDefinition(
         name = "Vigie Hub'Eau hydrometry connector",
-        description = "Polls Hub'Eau hydrometrie v2 real-time observations of one station; one configuration per station")
+        description = "Polls Hub'Eau hydrometrie v2 real-time observations of one station and, optionally, back-fills"
+                + " its elaborated daily means; one configuration per station")
 @interface HubEauConnectorConfig {
 
     @AttributeDefinition(
@@ -19,7 +20,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     @AttributeDefinition(
             name = "Base URL",
-            description = "Root of the Hub'Eau hydrometrie API; observations_tr is requested below it",
+            description = "Root of the Hub'Eau hydrometrie API; observations_tr and obs_elab are requested below it",
             required = false)
     String baseUrl() default "https://hubeau.eaufrance.fr/api/v2/hydrometrie";
 
@@ -61,7 +62,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(
             name = "Maximum retries per poll",
             description = "Failed requests (5xx, timeouts, unreadable bodies) retried with exponential back-off"
-                    + " within one poll; the next poll starts again from the last delivered observation",
+                    + " within one poll, real-time and elaborated requests together; the next poll starts again"
+                    + " from the last delivered observation",
             required = false,
             min = "0")
     int maxRetries() default 5;
@@ -71,4 +73,29 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             description = "Provenance source recorded with each observation; part of an observation's identity",
             required = false)
     String source() default "hubeau";
+
+    @AttributeDefinition(
+            name = "Elaborated quantities",
+            description = "grandeur_hydro_elab series back-filled from Hub'Eau obs_elab (which keeps the whole"
+                    + " history, where observations_tr keeps about a month): QmnJ = daily mean discharge, stored as Q"
+                    + " in m3/s at the start of its UTC day with source <source>:QmnJ. QmnJ by default; empty turns the"
+                    + " elaborated back-fill off",
+            required = false)
+    String[] elaboratedQuantities() default {"QmnJ"};
+
+    @AttributeDefinition(
+            name = "Elaborated look-back (days)",
+            description = "Each elaborated run reads this many days back from today (UTC), or from the last day"
+                    + " delivered when that is older (after an outage)",
+            required = false,
+            min = "1")
+    int elaboratedLookbackDays() default 60;
+
+    @AttributeDefinition(
+            name = "Elaborated interval (h)",
+            description = "Time between the starts of two complete elaborated runs; the first runs with the first"
+                    + " poll, and a failed run is tried again at the next poll",
+            required = false,
+            min = "1")
+    int elaboratedIntervalHours() default 24;
 }

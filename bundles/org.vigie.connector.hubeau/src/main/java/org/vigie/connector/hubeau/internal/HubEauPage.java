@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.vigie.api.Observation;
 
 /**
- * One page of an {@code observations_tr} answer, already in Vigie's units.
+ * One page of a Hub'Eau answer ({@code observations_tr} or {@code obs_elab}), already in Vigie's units.
  *
  * @param observations the rows of the configured station that could be read
  * @param rowCount     how many rows the page held, read or skipped; paging stops at an empty page

@@ -9,24 +9,20 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vigie.api.Health;
-import org.vigie.api.Observation;
 import org.vigie.api.Quantity;
-import org.vigie.api.service.AppendResult;
 import org.vigie.api.service.ObservationSink;
 
 /**
- * One poll of Hub'Eau for one station: for each quantity, reads {@code observations_tr} from its watermark, follows
- * the {@code next} cursor and hands every page to the sink.
+ * One poll of Hub'Eau's real-time feed for one station: for each quantity, reads {@code observations_tr} from its
+ * watermark, follows the {@code next} cursor and hands every page to the sink ({@link CursorPaging}).
  *
  * <p>The watermark of a quantity is the latest observation time delivered; each poll re-reads from one hour before
  * it (Hub'Eau publishes late and revises recent values; the store is idempotent, so the overlap is harmless), or
@@ -39,6 +35,8 @@ import org.vigie.api.service.ObservationSink;
 final class HubEauPoller {
 
     static final Duration OVERLAP = Duration.ofHours(1);
+    /** Prefix of this feed's problems in the connector's health message. */
+    static final String FEED = "real-time";
 
     private static final Logger LOG = LoggerFactory.getLogger(HubEauPoller.class);
 
@@ -48,13 +46,11 @@ final class HubEauPoller {
     private final int pageSize;
     private final Duration lookback;
     private final int maxRetries;
-    private final HubEauClient client;
     private final HubEauResponseParser parser;
-    private final ObservationSink sink;
+    private final CursorPaging paging;
     private final Clock clock;
     private final BooleanSupplier stopRequested;
     private final Map<Quantity, Instant> watermarks = new EnumMap<>(Quantity.class);
-    private Instant lastActivity;
 
     HubEauPoller(String stationCode, URI baseUri, List<Quantity> quantities, int pageSize, Duration lookback,
                  int maxRetries, HubEauClient client, HubEauResponseParser parser, ObservationSink sink, Clock clock,
@@ -65,19 +61,28 @@ final class HubEauPoller {
         this.pageSize = pageSize;
         this.lookback = lookback;
         this.maxRetries = maxRetries;
-        this.client = client;
         this.parser = parser;
-        this.sink = sink;
+        this.paging = new CursorPaging(stationCode, client, sink, clock, stopRequested);
         this.clock = clock;
         this.stopRequested = stopRequested;
     }
 
     /**
-     * @return the health this poll showed: UP, or DEGRADED naming each quantity that could not be brought up to date
-     * @throws InterruptedException when the connector is stopping
+     * One poll with its own retry budget of {@code maxRetries}.
+     *
+     * @see #pollOnce(RetryBudget)
      */
     Health pollOnce() throws InterruptedException {
-        RetryBudget budget = new RetryBudget(maxRetries);
+        return pollOnce(new RetryBudget(maxRetries));
+    }
+
+    /**
+     * @param budget the retries this poll may spend, possibly shared with the elaborated feed of the same cycle
+     * @return the health this poll showed: UP, or DEGRADED naming each quantity that could not be brought up to date
+     *         (e.g. {@code real-time H: Hub'Eau unavailable: …})
+     * @throws InterruptedException when the connector is stopping
+     */
+    Health pollOnce(RetryBudget budget) throws InterruptedException {
         List<String> problems = new ArrayList<>();
         for (Quantity quantity : quantities) {
             if (stopRequested.getAsBoolean()) {
@@ -86,55 +91,33 @@ final class HubEauPoller {
             try {
                 pollQuantity(quantity, budget);
             } catch (SourceUnavailableException e) {
-                problems.add(quantity + ": " + e.getMessage());
+                problems.add(FEED + " " + quantity + ": " + e.getMessage());
             } catch (RuntimeException e) {
                 // ObservationSink signals a store outage with StoreException; anything else from it is alike here
                 LOG.debug("{} {}: ingest failed", stationCode, quantity, e);
-                problems.add(quantity + ": store unavailable, will read again from " + since(quantity) + ": "
-                        + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+                problems.add(FEED + " " + quantity + ": store unavailable, will read again from " + since(quantity)
+                        + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
             }
         }
         return problems.isEmpty()
-                ? new Health(Health.Status.UP, "", lastActivity)
-                : new Health(Health.Status.DEGRADED, String.join("; ", problems), lastActivity);
+                ? new Health(Health.Status.UP, "", paging.lastActivity())
+                : new Health(Health.Status.DEGRADED, String.join("; ", problems), paging.lastActivity());
     }
 
     private void pollQuantity(Quantity quantity, RetryBudget budget)
             throws SourceUnavailableException, InterruptedException {
-        Instant newest = watermarks.get(quantity);
-        Set<URI> visited = new HashSet<>();
-        AppendResult appended = AppendResult.NONE;
-        int pages = 0;
-        Optional<URI> pageUri = Optional.of(firstPageUri(quantity, since(quantity)));
-        while (pageUri.isPresent() && !stopRequested.getAsBoolean()) {
-            URI uri = pageUri.get();
-            if (!visited.add(uri)) {
-                // a cursor pointing back to a page already read would loop forever
-                LOG.warn("{} {}: Hub'Eau cursor loops back to {}; stopping this poll there", stationCode, quantity,
-                        uri);
-                break;
-            }
-            HubEauPage page = client.get(uri, body -> parser.parse(body, clock.instant()), budget);
-            pages++;
-            if (!page.observations().isEmpty()) {
-                appended = appended.plus(sink.ingest(page.observations()));
-                lastActivity = clock.instant();
-                for (Observation observation : page.observations()) {
-                    if (newest == null || observation.time().isAfter(newest)) {
-                        newest = observation.time();
-                    }
-                }
-            }
-            pageUri = page.rowCount() == 0 ? Optional.empty() : page.next();
-        }
-        if (stopRequested.getAsBoolean()) {
+        CursorPaging.Outcome outcome = paging.readAll(FEED + " " + quantity, firstPageUri(quantity, since(quantity)),
+                parser::parse, budget);
+        if (!outcome.complete()) {
             return;
         }
-        if (newest != null) {
-            watermarks.put(quantity, newest);
+        Instant previous = watermarks.get(quantity);
+        if (outcome.newest() != null && (previous == null || outcome.newest().isAfter(previous))) {
+            watermarks.put(quantity, outcome.newest());
         }
         LOG.debug("{} {}: {} pages, {} observations stored, {} duplicates; watermark {}", stationCode, quantity,
-                pages, appended.stored(), appended.duplicates(), newest);
+                outcome.pages(), outcome.appended().stored(), outcome.appended().duplicates(),
+                watermarks.get(quantity));
     }
 
     /** @return where the next poll of {@code quantity} starts reading */
@@ -158,7 +141,7 @@ final class HubEauPoller {
                 + "&size=" + pageSize);
     }
 
-    private static String encode(String value) {
+    static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.vigie.api.Observation;
 import org.vigie.api.Provenance;
@@ -49,6 +50,18 @@ final class HubEauResponseParser {
      * @throws MalformedResponseException when the body is not a complete Hub'Eau answer (e.g. truncated)
      */
     HubEauPage parse(String body, Instant receivedAt) throws MalformedResponseException {
+        return readPage(body, row -> readRow(row, receivedAt));
+    }
+
+    /**
+     * Reads the envelope every Hub'Eau hydrometrie answer shares ({@code data} array, {@code next} cursor link),
+     * leaving each row to {@code rowReader}.
+     *
+     * @param rowReader the observation of a row, or empty when the row is to be skipped
+     * @throws MalformedResponseException when the body is not a complete Hub'Eau answer (e.g. truncated)
+     */
+    static HubEauPage readPage(String body, Function<JsonNode, Optional<Observation>> rowReader)
+            throws MalformedResponseException {
         JsonNode root;
         try {
             root = JSON.readTree(body);
@@ -65,7 +78,7 @@ final class HubEauResponseParser {
         }
         List<Observation> observations = new ArrayList<>(data.size());
         for (JsonNode row : data) {
-            readRow(row, receivedAt).ifPresent(observations::add);
+            rowReader.apply(row).ifPresent(observations::add);
         }
         return new HubEauPage(observations, data.size(), data.size() - observations.size(), next(root));
     }
@@ -132,7 +145,8 @@ final class HubEauResponseParser {
         }
     }
 
-    private static String text(JsonNode node, String field) {
+    /** @return the field as text, or null when it is absent or JSON null */
+    static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value == null || value.isNull() ? null : value.asText();
     }

@@ -3,10 +3,12 @@ package org.vigie.connector.hubeau.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -21,7 +23,9 @@ import org.vigie.api.service.ObservationSink;
 import org.vigie.api.spi.StationConnector;
 
 /**
- * Delivers the Hub'Eau real-time observations (H, Q) of one station. One instance per factory configuration
+ * Delivers the Hub'Eau observations of one station: the real-time ones (H, Q from {@code observations_tr}) every
+ * poll, and, when configured, the elaborated daily means ({@code QmnJ} from {@code obs_elab}) once a day as a
+ * back-fill beyond the month of real-time history. One instance per factory configuration
  * {@code org.vigie.connector.hubeau-<name>}.
  */
 @Component(
@@ -71,21 +75,29 @@ public class HubEauStationConnector implements StationConnector {
             return;
         }
         HubEauClient client = new HubEauClient(resolved.requestTimeout(), initialBackoff, MAX_BACKOFF, stopSignal);
-        HubEauPoller poller = new HubEauPoller(stationCode, resolved.baseUri(), resolved.quantities(),
+        BooleanSupplier stopping = () -> stopSignal.getCount() == 0;
+        HubEauPoller realTime = new HubEauPoller(stationCode, resolved.baseUri(), resolved.quantities(),
                 settings.pageSize(), resolved.lookback(), settings.maxRetries(), client,
-                new HubEauResponseParser(stationCode, settings.source()), sink, clock,
-                () -> stopSignal.getCount() == 0);
+                new HubEauResponseParser(stationCode, settings.source()), sink, clock, stopping);
+        Optional<ElaboratedPoller> elaborated = resolved.elaboratedQuantities().isEmpty() ? Optional.empty()
+                : Optional.of(new ElaboratedPoller(stationCode, resolved.baseUri(), resolved.elaboratedQuantities(),
+                        settings.pageSize(), settings.elaboratedLookbackDays(), resolved.elaboratedInterval(), client,
+                        new ElaboratedResponseParser(stationCode, settings.source()), sink, clock, stopping));
+        PollCycle cycle = new PollCycle(realTime, elaborated, settings.maxRetries());
         health = new Health(Health.Status.UP, "", null);
-        LOG.info("{} polling {} for {} every {} s", id(), resolved.baseUri(), resolved.quantities(),
-                settings.pollIntervalSeconds());
-        pollingThread.scheduleWithFixedDelay(() -> poll(poller), 0, settings.pollIntervalSeconds(),
+        LOG.info("{} polling {} for real-time {} every {} s; {}", id(), resolved.baseUri(), resolved.quantities(),
+                settings.pollIntervalSeconds(), elaborated.isEmpty() ? "elaborated back-fill off"
+                        : "elaborated " + resolved.elaboratedQuantities() + " over the last "
+                        + settings.elaboratedLookbackDays() + " days every " + settings.elaboratedIntervalHours()
+                        + " h");
+        pollingThread.scheduleWithFixedDelay(() -> poll(cycle), 0, settings.pollIntervalSeconds(),
                 TimeUnit.SECONDS);
     }
 
-    private void poll(HubEauPoller poller) {
+    private void poll(PollCycle cycle) {
         Health next;
         try {
-            next = poller.pollOnce();
+            next = cycle.runOnce();
         } catch (InterruptedException e) {
             // stopping: nothing half-done matters, the watermark only moves after a complete delivery
             Thread.currentThread().interrupt();

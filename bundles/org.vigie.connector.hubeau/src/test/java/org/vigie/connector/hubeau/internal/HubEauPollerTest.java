@@ -138,7 +138,7 @@ class HubEauPollerTest {
         Health during = poller.pollOnce();
 
         assertEquals(Health.Status.DEGRADED, during.status());
-        assertTrue(during.message().startsWith("H: Hub'Eau unavailable: HTTP 503 "), during.message());
+        assertTrue(during.message().startsWith("real-time H: Hub'Eau unavailable: HTTP 503 "), during.message());
         assertEquals(NOW, during.lastActivity());
         assertEquals(Optional.of(Instant.parse("2026-08-27T08:00:00Z")), poller.watermark(Quantity.H));
         assertEquals(1 + MAX_RETRIES + 1, server.requests().size());
@@ -162,7 +162,7 @@ class HubEauPollerTest {
         Health during = poller.pollOnce();
 
         assertEquals(Health.Status.DEGRADED, during.status());
-        assertEquals("Q: store unavailable, will read again from 2026-08-25T09:00:00Z: database unreachable",
+        assertEquals("real-time Q: store unavailable, will read again from 2026-08-25T09:00:00Z: database unreachable",
                 during.message());
         assertEquals(Optional.empty(), poller.watermark(Quantity.Q));
         assertEquals(1, sink.refusedCalls());

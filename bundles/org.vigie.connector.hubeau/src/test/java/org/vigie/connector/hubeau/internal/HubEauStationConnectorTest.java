@@ -46,7 +46,7 @@ class HubEauStationConnectorTest {
     }
 
     private ConnectorSettings settings(String stationCode, String baseUrl, List<String> quantities) {
-        return new ConnectorSettings(stationCode, baseUrl, quantities, 600, 1000, 48, 5, 3, "hubeau");
+        return new ConnectorSettings(stationCode, baseUrl, quantities, 600, 1000, 48, 5, 3, "hubeau", List.of(), 60, 24);
     }
 
     @Test
@@ -64,6 +64,48 @@ class HubEauStationConnectorTest {
                 sink.observations().stream().map(Observation::quantity).toList());
         assertEquals("H", server.query(0).get("grandeur_hydro"));
         assertEquals("Q", server.query(1).get("grandeur_hydro"));
+        assertEquals(2, server.requests().size(), "no elaborated quantity configured: obs_elab is not asked");
+    }
+
+    @Test
+    void configuredDailyMeansAreBackFilledAfterTheFirstRealTimePoll() throws Exception {
+        server.then(Answer.ok(lastPageOf(Fixtures.H_PAGE))).then(Answer.ok(lastPageOf(Fixtures.ELAB_SINCE_AUGUST)));
+
+        HubEauStationConnector connector = start(new ConnectorSettings(STATION, server.baseUrl(), List.of("H"), 600,
+                1000, 48, 5, 3, "hubeau", List.of("QmnJ"), 60, 24));
+        awaitTrue("both feeds delivered", () -> sink.observations().size() == 4);
+        awaitTrue("health shows the delivery", () -> connector.health().lastActivity() != null);
+
+        assertEquals(new Health(Health.Status.UP, "", NOW), connector.health());
+        assertEquals(List.of("/api/v2/hydrometrie/observations_tr", "/api/v2/hydrometrie/obs_elab"),
+                server.requests().stream().map(java.net.URI::getPath).toList());
+        assertEquals("2026-06-28", server.query(1).get("date_debut_obs_elab"), "60 days before 2026-08-27");
+        assertEquals(List.of("hubeau", "hubeau:QmnJ", "hubeau:QmnJ", "hubeau:QmnJ"),
+                sink.observations().stream().map(o -> o.provenance().source()).toList());
+        assertEquals(List.of(-1.232, 48.524, 48.404, 48.233),
+                sink.observations().stream().map(Observation::value).toList());
+    }
+
+    @Test
+    void dailyBackFillOutageMakesTheConnectorDegradedNamingTheElaboratedFeed() throws Exception {
+        server.then(Answer.ok(lastPageOf(Fixtures.H_PAGE)));
+
+        HubEauStationConnector connector = start(new ConnectorSettings(STATION, server.baseUrl(), List.of("H"), 600,
+                1000, 48, 5, 3, "hubeau", List.of("QmnJ"), 60, 24));
+        awaitTrue("the elaborated run gave up", () -> connector.health().status() == Health.Status.DEGRADED);
+
+        assertTrue(connector.health().message().startsWith("elaborated QmnJ: Hub'Eau unavailable: HTTP 503"),
+                connector.health().message());
+        assertEquals(NOW, connector.health().lastActivity());
+        assertEquals(List.of(-1.232), sink.observations().stream().map(Observation::value).toList());
+    }
+
+    @Test
+    void blankElaboratedQuantityMeansNone() {
+        HubEauStationConnector connector = start(new ConnectorSettings(STATION, server.baseUrl(), List.of("H"), 600,
+                1000, 48, 5, 3, "hubeau", List.of(" "), 60, 24));
+
+        assertEquals(Health.Status.UP, connector.health().status());
     }
 
     @Test
@@ -72,7 +114,7 @@ class HubEauStationConnectorTest {
 
         awaitTrue("the poll gave up", () -> connector.health().status() == Health.Status.DEGRADED);
 
-        assertTrue(connector.health().message().startsWith("H: Hub'Eau unavailable: HTTP 503 nothing scripted"),
+        assertTrue(connector.health().message().startsWith("real-time H: Hub'Eau unavailable: HTTP 503 nothing scripted"),
                 connector.health().message());
         assertTrue(sink.batches().isEmpty());
     }
@@ -80,7 +122,7 @@ class HubEauStationConnectorTest {
     @Test
     void configurationErrorsMakeTheConnectorDownWithEveryReason() {
         HubEauStationConnector connector = start(new ConnectorSettings(" ", "ftp://example.org", List.of("H", "P"),
-                0, 50_000, 0, 0, -1, ""));
+                0, 50_000, 0, 0, -1, "", List.of("QmnJ", "QmM"), 0, 0));
 
         Health health = connector.health();
 
@@ -91,7 +133,10 @@ class HubEauStationConnectorTest {
                 + " quantity 'P' is not one Hub'Eau observations_tr serves (H or Q);"
                 + " pollIntervalSeconds must be positive, got 0; pageSize must be between 1 and 20000, got 50000;"
                 + " lookbackHours must be positive, got 0; requestTimeoutSeconds must be positive, got 0;"
-                + " maxRetries must not be negative, got -1", health.message());
+                + " maxRetries must not be negative, got -1;"
+                + " elaborated quantity 'QmM' is not one this connector reads from Hub'Eau obs_elab (QmnJ);"
+                + " elaboratedLookbackDays must be positive, got 0; elaboratedIntervalHours must be positive, got 0",
+                health.message());
         assertEquals(List.of(), connector.stationCodes());
         assertTrue(server.requests().isEmpty());
     }

@@ -53,6 +53,11 @@ final class RecordingSink implements ObservationSink {
         return batches.stream().flatMap(List::stream).toList();
     }
 
+    /** @return how many distinct observations (station, quantity, time, source) are stored */
+    synchronized int storedCount() {
+        return stored.size();
+    }
+
     synchronized int refusedCalls() {
         return refusedCalls;
     }
