@@ -14,7 +14,7 @@ import java.util.regex.PatternSyntaxException;
  * The configuration values of one connector instance, as plain data so that tests need no OSGi.
  */
 record ConnectorSettings(String stationCode, String folder, String filePattern, long pollIntervalMillis,
-                         String source, String timeZone) {
+                         String source, String timeZone, List<String> columns, String timeFormat) {
 
     ConnectorSettings {
         stationCode = stationCode == null ? "" : stationCode.trim();
@@ -22,11 +22,20 @@ record ConnectorSettings(String stationCode, String folder, String filePattern, 
         filePattern = filePattern == null ? "" : filePattern.trim();
         source = source == null ? "" : source.trim();
         timeZone = timeZone == null ? "" : timeZone.trim();
+        columns = columns == null ? List.of() : List.copyOf(columns);
+        timeFormat = timeFormat == null ? "" : timeFormat.trim();
+    }
+
+    /** Settings with the default column layout. */
+    ConnectorSettings(String stationCode, String folder, String filePattern, long pollIntervalMillis, String source,
+                      String timeZone) {
+        this(stationCode, folder, filePattern, pollIntervalMillis, source, timeZone, List.of(), "");
     }
 
     static ConnectorSettings of(CsvConnectorConfig config) {
         return new ConnectorSettings(config.stationCode(), config.folder(), config.filePattern(),
-                config.pollIntervalMillis(), config.source(), config.timeZone());
+                config.pollIntervalMillis(), config.source(), config.timeZone(),
+                config.columns() == null ? List.of() : List.of(config.columns()), config.timeFormat());
     }
 
     /** @return the glob actually used: the configured one, or {@code <stationCode>*.csv} */
@@ -72,14 +81,15 @@ record ConnectorSettings(String stationCode, String folder, String filePattern, 
                 problems.add("invalid folder '" + folder + "': " + e.getReason());
             }
         }
+        ColumnMapping mapping = ColumnMapping.parse(columns.toArray(new String[0]), timeFormat, problems);
         if (!problems.isEmpty()) {
             throw new InvalidSettingsException(String.join("; ", problems));
         }
-        return new Resolved(folderPath, matcher, zone);
+        return new Resolved(folderPath, matcher, zone, mapping);
     }
 
     /** Settings turned into the objects the connector works with. */
-    record Resolved(Path folder, PathMatcher fileMatcher, ZoneId zone) {
+    record Resolved(Path folder, PathMatcher fileMatcher, ZoneId zone, ColumnMapping mapping) {
     }
 
     /** The settings cannot work; the message says why. */

@@ -48,4 +48,20 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             description = "Zone of date-times written without an offset, e.g. Europe/Paris",
             required = false)
     String timeZone() default "UTC";
+
+    @AttributeDefinition(
+            name = "Columns",
+            description = "This station's own layout: '<header>=time' and '<header>=<quantity>[:<unit>]' entries,"
+                    + " e.g. [\"Date (TU)=time\", \"Valeur (en m³/s)=Q\", \"Hauteur (mm)=H:mm\"]; units converted to"
+                    + " Vigie's (H: m, cm, mm; Q: m3/s, l/s); other columns are ignored. Empty: the default layout"
+                    + " (time, then columns named H, Q, P, E, T)",
+            required = false)
+    String[] columns() default {};
+
+    @AttributeDefinition(
+            name = "Time format",
+            description = "Pattern of the times (java.time DateTimeFormatter syntax, e.g. dd/MM/yyyy HH:mm), tried"
+                    + " before the built-in formats; times without an offset are in the configured time zone",
+            required = false)
+    String timeFormat() default "";
 }

@@ -11,12 +11,14 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.ResolverStyle;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.vigie.api.Observation;
 import org.vigie.api.Provenance;
@@ -43,11 +45,21 @@ final class CsvObservationParser {
     private final String stationCode;
     private final String source;
     private final ZoneId zone;
+    private final ColumnMapping mapping;
 
     CsvObservationParser(String stationCode, String source, ZoneId zone) {
+        this(stationCode, source, zone, ColumnMapping.NONE);
+    }
+
+    CsvObservationParser(String stationCode, String source, ZoneId zone, ColumnMapping mapping) {
         this.stationCode = stationCode;
         this.source = source;
         this.zone = zone;
+        this.mapping = mapping;
+    }
+
+    /** Where each quantity of a file is: column index, quantity, factor to Vigie's unit. */
+    private record Layout(int timeColumn, int[] columns, List<Quantity> quantities, double[] factors) {
     }
 
     /**
@@ -69,10 +81,11 @@ final class CsvObservationParser {
         }
         char sep = separator.get();
         List<String> columnNames = split(header, sep);
-        List<Quantity> quantities = new ArrayList<>();
-        Optional<String> headerProblem = readHeader(columnNames, quantities);
-        if (headerProblem.isPresent()) {
-            return CsvParseResult.rejectedFile("line " + headerLineNumber + ": " + headerProblem.get());
+        Layout layout;
+        try {
+            layout = mapping.isDefault() ? defaultLayout(columnNames) : mappedLayout(columnNames);
+        } catch (BadRowException e) {
+            return CsvParseResult.rejectedFile("line " + headerLineNumber + ": " + e.getMessage());
         }
 
         List<Observation> observations = new ArrayList<>();
@@ -81,7 +94,7 @@ final class CsvObservationParser {
             int lineNumber = i + 1;
             String line = lines.get(i);
             try {
-                observations.addAll(readRow(split(line, sep), sep, columnNames.size(), quantities,
+                observations.addAll(readRow(split(line, sep), sep, columnNames.size(), layout,
                         new Provenance(source, "", fileName + ":" + lineNumber), receivedAt));
             } catch (BadRowException e) {
                 errors.add(new LineError(lineNumber, line, e.getMessage()));
@@ -90,42 +103,72 @@ final class CsvObservationParser {
         return new CsvParseResult(observations, errors, Optional.empty());
     }
 
-    private static Optional<String> readHeader(List<String> columnNames, List<Quantity> quantities) {
+    private static Layout defaultLayout(List<String> columnNames) throws BadRowException {
         String timeColumn = columnNames.get(0);
         if (timeColumn.isEmpty()) {
-            return Optional.of("the first header column, the time, has no name");
+            throw new BadRowException("the first header column, the time, has no name");
         }
         if (isQuantityCode(timeColumn)) {
-            return Optional.of("the first column must be the time (e.g. 'time'), found quantity '" + timeColumn + "'");
+            throw new BadRowException("the first column must be the time (e.g. 'time'), found quantity '"
+                    + timeColumn + "'");
         }
         Set<Quantity> seen = EnumSet.noneOf(Quantity.class);
+        List<Quantity> quantities = new ArrayList<>();
+        int[] columns = new int[columnNames.size() - 1];
         for (int column = 1; column < columnNames.size(); column++) {
             String name = columnNames.get(column);
             if (!isQuantityCode(name)) {
-                return Optional.of("unknown column '" + name + "' in header (column " + (column + 1)
-                        + "), expected one of H, Q, P, E, T");
+                throw new BadRowException("unknown column '" + name + "' in header (column " + (column + 1)
+                        + "), expected one of H, Q, P, E, T, or configure this station's columns");
             }
             Quantity quantity = Quantity.parse(name);
             if (!seen.add(quantity)) {
-                return Optional.of("column '" + name + "' appears twice in header");
+                throw new BadRowException("column '" + name + "' appears twice in header");
             }
             quantities.add(quantity);
+            columns[column - 1] = column;
         }
-        return Optional.empty();
+        double[] factors = new double[quantities.size()];
+        Arrays.fill(factors, 1.0);
+        return new Layout(0, columns, quantities, factors);
     }
 
-    private List<Observation> readRow(List<String> cells, char sep, int columnCount, List<Quantity> quantities,
+    private Layout mappedLayout(List<String> columnNames) throws BadRowException {
+        int time = indexOf(columnNames, mapping.timeColumn());
+        List<Quantity> quantities = new ArrayList<>();
+        int[] columns = new int[mapping.columns().size()];
+        double[] factors = new double[columns.length];
+        int k = 0;
+        for (var entry : mapping.columns().entrySet()) {
+            columns[k] = indexOf(columnNames, entry.getKey());
+            quantities.add(entry.getValue().quantity());
+            factors[k++] = entry.getValue().toVigieUnit();
+        }
+        return new Layout(time, columns, quantities, factors);
+    }
+
+    private static int indexOf(List<String> columnNames, String header) throws BadRowException {
+        for (int i = 0; i < columnNames.size(); i++) {
+            if (columnNames.get(i).equalsIgnoreCase(header)) {
+                return i;
+            }
+        }
+        throw new BadRowException("no column '" + header + "' in the header as this station's columns configuration"
+                + " expects; the header has " + columnNames);
+    }
+
+    private List<Observation> readRow(List<String> cells, char sep, int columnCount, Layout layout,
                                       Provenance provenance, Instant receivedAt) throws BadRowException {
         if (cells.size() != columnCount) {
             throw new BadRowException("expected " + columnCount + " columns as in the header, found " + cells.size());
         }
-        Instant time = parseTime(cells.get(0));
-        List<Observation> row = new ArrayList<>(quantities.size());
-        for (int q = 0; q < quantities.size(); q++) {
-            String cell = cells.get(q + 1);
+        Instant time = parseTime(cells.get(layout.timeColumn()));
+        List<Observation> row = new ArrayList<>(layout.quantities().size());
+        for (int q = 0; q < layout.quantities().size(); q++) {
+            String cell = cells.get(layout.columns()[q]);
             if (!cell.isEmpty()) {
-                Quantity quantity = quantities.get(q);
-                double value = parseValue(quantity, cell, sep);
+                Quantity quantity = layout.quantities().get(q);
+                double value = parseValue(quantity, cell, sep) * layout.factors()[q];
                 row.add(new Observation(stationCode, quantity, time, value, Quality.RAW, provenance, receivedAt));
             }
         }
@@ -133,7 +176,9 @@ final class CsvObservationParser {
     }
 
     private Instant parseTime(String text) throws BadRowException {
-        for (DateTimeFormatter format : TIME_FORMATS) {
+        List<DateTimeFormatter> formats = mapping.timeFormat().isEmpty() ? TIME_FORMATS
+                : Stream.concat(mapping.timeFormat().stream(), TIME_FORMATS.stream()).toList();
+        for (DateTimeFormatter format : formats) {
             TemporalAccessor parsed;
             try {
                 parsed = format.parseBest(text, OffsetDateTime::from, LocalDateTime::from);
@@ -145,7 +190,8 @@ final class CsvObservationParser {
             }
             return inZone((LocalDateTime) parsed, text);
         }
-        throw new BadRowException("cannot parse time '" + text + "' — expected e.g. 2024-01-15T10:00:00Z,"
+        throw new BadRowException("cannot parse time '" + text + "' — expected "
+                + mapping.timeFormat().map(f -> "the configured timeFormat, or ").orElse("") + "e.g. 2024-01-15T10:00:00Z,"
                 + " 2024-01-15T11:00:00+01:00, or a local time in " + zone
                 + " written 2024-01-15 10:00[:ss], 2024-01-15T10:00[:ss] or 15/01/2024 10:00[:ss]");
     }

@@ -72,7 +72,8 @@ public class CsvStationConnector implements StationConnector {
             return;
         }
         DropFolderPoller poller = new DropFolderPoller(resolved.folder(), resolved.fileMatcher(),
-                new CsvObservationParser(stationCode, settings.source(), resolved.zone()), sink, clock,
+                new CsvObservationParser(stationCode, settings.source(), resolved.zone(), resolved.mapping()), sink,
+                clock,
                 () -> stopping);
         health = new Health(Health.Status.UP, "", null);
         LOG.info("{} watching {} for {}", id(), resolved.folder(), settings.effectiveFilePattern());

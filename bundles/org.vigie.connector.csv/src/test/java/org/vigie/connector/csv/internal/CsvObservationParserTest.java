@@ -245,7 +245,7 @@ class CsvObservationParserTest {
 
         assertTrue(result.observations().isEmpty());
         assertTrue(result.lineErrors().isEmpty());
-        assertEquals("line 2: unknown column 'Debit' in header (column 3), expected one of H, Q, P, E, T",
+        assertEquals("line 2: unknown column 'Debit' in header (column 3), expected one of H, Q, P, E, T, or configure this station's columns",
                 result.fileError().orElseThrow());
     }
 
@@ -257,7 +257,7 @@ class CsvObservationParserTest {
                 parse(utcParser, "H;Q", "1;2").fileError().orElseThrow());
         assertEquals("line 1: header 'time' has no ';', ',' or tab separator, so no quantity column",
                 parse(utcParser, "time", "2024-01-15T10:00:00Z").fileError().orElseThrow());
-        assertEquals("line 1: unknown column '' in header (column 3), expected one of H, Q, P, E, T",
+        assertEquals("line 1: unknown column '' in header (column 3), expected one of H, Q, P, E, T, or configure this station's columns",
                 parse(utcParser, "time;H;", "2024-01-15T10:00:00Z;1;").fileError().orElseThrow());
         assertEquals("no header row: the file holds only comments or blank lines",
                 parse(utcParser, "# nothing yet", "").fileError().orElseThrow());

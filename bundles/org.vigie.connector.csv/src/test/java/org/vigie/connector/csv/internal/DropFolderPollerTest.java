@@ -82,7 +82,7 @@ class DropFolderPollerTest {
         assertTrue(sink.batches().isEmpty());
         assertEquals("""
                 K1_c.csv: file rejected, nothing stored
-                line 1: unknown column 'X' in header (column 3), expected one of H, Q, P, E, T
+                line 1: unknown column 'X' in header (column 3), expected one of H, Q, P, E, T, or configure this station's columns
                 """, Files.readString(folder.resolve("rejected/K1_c.csv.errors.txt")));
     }
 
