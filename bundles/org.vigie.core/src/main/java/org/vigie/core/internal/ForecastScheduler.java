@@ -26,6 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vigie.api.Forecast;
 import org.vigie.api.ForecastPoint;
+import org.vigie.api.Quantity;
 import org.vigie.api.TimeSeries;
 import org.vigie.api.service.CatchmentRegistry;
 import org.vigie.api.service.CycleReport;
@@ -161,12 +162,12 @@ public class ForecastScheduler implements ForecastService {
         ModelState state = states.load(point.id(), model.id()).orElse(null);
         Instant historyStart = issueTime.minus(point.history());
         Map<String, TimeSeries> inputs = new LinkedHashMap<>();
-        inputs.put(ModelRequest.TARGET, ObservedSeries.of(series.read(point.stationCode(), point.quantity(),
-                historyStart, issueTime.plusNanos(1)), point.quantity()));
+        inputs.put(ModelRequest.TARGET, input(point.stationCode(), point.quantity(), historyStart,
+                issueTime.plusNanos(1), point.step()));
         // inputs may reach beyond the issue time: a rainfall scenario stored ahead of time is part of them
         Instant horizonEnd = issueTime.plus(point.step().multipliedBy(point.horizonSteps())).plusNanos(1);
-        point.inputs().forEach((name, ref) -> inputs.put(name, ObservedSeries.of(
-                series.read(ref.stationCode(), ref.quantity(), historyStart, horizonEnd), ref.quantity())));
+        point.inputs().forEach((name, ref) -> inputs.put(name, input(ref.stationCode(), ref.quantity(), historyStart,
+                horizonEnd, point.step())));
         ModelResult result = model.run(new ModelRequest(issueTime, point.step(), point.horizonSteps(), parameters,
                 state, inputs));
         if (result.forecast().size() != point.horizonSteps()) {
@@ -204,5 +205,11 @@ public class ForecastScheduler implements ForecastService {
                 throw new IllegalStateException("interrupted while waiting for model '" + id + "'");
             }
         }
+    }
+
+    /** A model input from the store: faulty values left out, short gaps filled (see {@link ObservedSeries}). */
+    private TimeSeries input(String stationCode, Quantity quantity, Instant from, Instant to, Duration step) {
+        return ObservedSeries.of(series.read(stationCode, quantity, from, to),
+                series.readFlags(stationCode, quantity, from, to), quantity, step);
     }
 }

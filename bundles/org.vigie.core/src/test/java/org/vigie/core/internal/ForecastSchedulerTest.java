@@ -192,7 +192,9 @@ class ForecastSchedulerTest {
         assertEquals(List.of(Duration.ofHours(1), Duration.ofHours(2), Duration.ofHours(3)), forecast.leadTimes());
         assertEquals("1.2.3.build", forecast.modelVersion());
         ModelRequest request = model.requests.get(0);
-        assertEquals(2, request.input(ModelRequest.TARGET).size(), "observations within the 8 h history");
+        TimeSeries target = request.input(ModelRequest.TARGET);
+        assertEquals(3, target.size(), "the two observations within the 8 h history and the hour between, filled");
+        assertEquals(1.9, target.values()[1], 1e-12, "filled by linear interpolation");
 
         scheduler.runCycle();
         assertEquals(1.0, model.requests.get(1).initialState().variable("runs")[0], "state restored from the store");

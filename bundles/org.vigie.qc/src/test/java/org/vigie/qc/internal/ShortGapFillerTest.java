@@ -1,5 +1,8 @@
 package org.vigie.qc.internal;
 
+import org.vigie.qc.internal.filling.FilledSeries;
+import org.vigie.qc.internal.filling.ShortGapFiller;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

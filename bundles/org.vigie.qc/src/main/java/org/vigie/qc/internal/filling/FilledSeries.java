@@ -1,4 +1,4 @@
-package org.vigie.qc.internal;
+package org.vigie.qc.internal.filling;
 
 import org.vigie.api.service.DiagnosticReport;
 
