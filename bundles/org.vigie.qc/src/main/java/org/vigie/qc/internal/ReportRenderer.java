@@ -39,7 +39,10 @@ public final class ReportRenderer {
     private static final int TOP = 30;
     private static final int BOTTOM = 40;
     private static final int TICKS = 5;
-    private static final DateTimeFormatter TICK_TIME = DateTimeFormatter.ofPattern("dd/MM HH:mm").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TICK_HOURS = DateTimeFormatter.ofPattern("dd/MM HH:mm").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TICK_DAYS = DateTimeFormatter.ofPattern("dd/MM/yyyy").withZone(ZoneOffset.UTC);
+    /** Beyond this span the time of day on the axis says less than the year. */
+    private static final long HOURS_SPAN_MILLIS = 3L * 86_400_000;
     private static final String SERIES_COLOUR = "#1f77b4";
     private static final String FLAG_COLOUR = "#d62728";
 
@@ -210,7 +213,8 @@ public final class ReportRenderer {
             Instant time = Instant.ofEpochMilli(t0 + (t1 - t0) * k / TICKS);
             canvas.line(x.applyAsDouble(time), TOP + plotHeight, x.applyAsDouble(time), TOP + plotHeight + 4,
                     "#444444");
-            canvas.text(x.applyAsDouble(time), HEIGHT - 20, TICK_TIME.format(time), true);
+            canvas.text(x.applyAsDouble(time), HEIGHT - 20,
+                    (t1 - t0 <= HOURS_SPAN_MILLIS ? TICK_HOURS : TICK_DAYS).format(time), true);
         }
         double[] xs = new double[observations.size()];
         double[] ys = new double[observations.size()];
