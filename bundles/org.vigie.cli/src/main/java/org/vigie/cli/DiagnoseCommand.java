@@ -30,11 +30,12 @@ import org.vigie.qc.internal.StationQcSettings;
 /**
  * {@code bin/vigie diagnose}: the data diagnostics of {@code org.vigie.qc} on a {@code time,value} file, in the order
  * the rows come (that order is what the duplicate and out-of-order checks judge); writes {@code time,value,flags}
- * and optionally an HTML report with the summary, the anomalies and an SVG plot with flagged points in red.
+ * and optionally an HTML report with the summary, the anomalies and an SVG plot with flagged points in red, and the
+ * plot alone as PNG or SVG.
  */
 final class DiagnoseCommand {
 
-    private static final Set<String> OPTIONS = Set.of("input", "quantity", "out", "report", "step");
+    private static final Set<String> OPTIONS = Set.of("input", "quantity", "out", "report", "plot", "step");
 
     private DiagnoseCommand() {
     }
@@ -72,6 +73,17 @@ final class DiagnoseCommand {
         if (line.value("report").isPresent()) {
             Files.writeString(Path.of(line.value("report").get()), ReportRenderer.html(diagnosis),
                     StandardCharsets.UTF_8);
+        }
+        if (line.value("plot").isPresent()) {
+            Path plot = Path.of(line.value("plot").get());
+            String name = plot.getFileName().toString().toLowerCase(Locale.ROOT);
+            if (name.endsWith(".png")) {
+                Files.write(plot, ReportRenderer.png(diagnosis));
+            } else if (name.endsWith(".svg")) {
+                Files.writeString(plot, ReportRenderer.svg(diagnosis), StandardCharsets.UTF_8);
+            } else {
+                throw new CommandLine.UsageException("--plot: the file name must end in .png or .svg, got " + plot);
+            }
         }
         long flagged = java.util.stream.IntStream.range(0, observations.size())
                 .filter(i -> !diagnosis.flags().get(i).isEmpty()).count();

@@ -25,7 +25,8 @@ public final class Main {
             "                      [--criterion NSE|KGE|KGE2|RMSE] [--transform sqrt|log|inv|boxcox|^p]",
             "                      [--method michel|cmaes] --out params.csv      (progress on stderr)",
             "  bin/vigie diagnose --input series.csv --quantity Q|H|P --out flags.csv [--report report.html]",
-            "                      [--step PT1H]   (input time,value in ISO-8601 UTC; output time,value,flags)",
+            "                      [--plot plot.png|plot.svg] [--step PT1H]",
+            "                      (input time,value in ISO-8601 UTC; output time,value,flags)",
             "  DATE is yyyy-MM-dd (or an ISO-8601 instant for hourly data); --run-to is inclusive.",
             "  Input columns as airGR's example files: DatesR,P,E[,…] in mm per time step.");
 

@@ -45,8 +45,10 @@ class DiagnoseCommandTest {
         Files.write(input, lines);
         Path out = work.resolve("flags.csv");
         Path report = work.resolve("report.html");
+        Path png = work.resolve("plot.png");
         assertEquals(0, vigie("diagnose", "--input", input.toString(), "--quantity", "Q", "--out", out.toString(),
-                "--report", report.toString()), err.toString());
+                "--report", report.toString(), "--plot", png.toString()), err.toString());
+        assertEquals(960, javax.imageio.ImageIO.read(png.toFile()).getWidth(), "a PNG plot");
         List<String> flags = Files.readAllLines(out);
         assertEquals("time,value,flags", flags.get(0));
         assertTrue(flags.get(61).endsWith(",95.0,SPIKE"), flags.get(61));
