@@ -1,14 +1,14 @@
 package org.vigie.connector.csv.internal;
 
-import java.nio.file.FileSystems;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
-import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.PatternSyntaxException;
+
+import org.vigie.connector.support.internal.InvalidSettingsException;
+import org.vigie.connector.support.internal.SettingsChecks;
+import org.vigie.connector.support.internal.dropfolder.DropFolderChecks;
 
 /**
  * The configuration values of one connector instance, as plain data so that tests need no OSGi.
@@ -50,54 +50,18 @@ record ConnectorSettings(String stationCode, String folder, String filePattern, 
      */
     Resolved resolve(Path baseDirectory) throws InvalidSettingsException {
         List<String> problems = new ArrayList<>();
-        if (stationCode.isEmpty()) {
-            problems.add("stationCode is blank");
-        }
-        if (source.isEmpty()) {
-            problems.add("source is blank");
-        }
-        if (pollIntervalMillis <= 0) {
-            problems.add("pollIntervalMillis must be positive, got " + pollIntervalMillis);
-        }
-        ZoneId zone = null;
-        try {
-            zone = ZoneId.of(timeZone);
-        } catch (DateTimeException e) {
-            problems.add("unknown timeZone '" + timeZone + "' (expected e.g. UTC or Europe/Paris)");
-        }
-        PathMatcher matcher = null;
-        try {
-            matcher = FileSystems.getDefault().getPathMatcher("glob:" + effectiveFilePattern());
-        } catch (PatternSyntaxException e) {
-            problems.add("invalid filePattern '" + filePattern + "': " + e.getDescription());
-        }
-        Path folderPath = null;
-        if (folder.isEmpty()) {
-            problems.add("folder is blank");
-        } else {
-            try {
-                folderPath = baseDirectory.resolve(folder).toAbsolutePath().normalize();
-            } catch (InvalidPathException e) {
-                problems.add("invalid folder '" + folder + "': " + e.getReason());
-            }
-        }
+        SettingsChecks.requireNonBlank("stationCode", stationCode, problems);
+        SettingsChecks.requireNonBlank("source", source, problems);
+        SettingsChecks.requirePositive("pollIntervalMillis", pollIntervalMillis, problems);
+        ZoneId zone = SettingsChecks.zone(timeZone, "UTC or Europe/Paris", problems);
+        PathMatcher matcher = DropFolderChecks.fileMatcher(effectiveFilePattern(), filePattern, problems);
+        Path folderPath = DropFolderChecks.folder(baseDirectory, folder, problems);
         ColumnMapping mapping = ColumnMapping.parse(columns.toArray(new String[0]), timeFormat, problems);
-        if (!problems.isEmpty()) {
-            throw new InvalidSettingsException(String.join("; ", problems));
-        }
+        SettingsChecks.throwIfAny(problems);
         return new Resolved(folderPath, matcher, zone, mapping);
     }
 
     /** Settings turned into the objects the connector works with. */
     record Resolved(Path folder, PathMatcher fileMatcher, ZoneId zone, ColumnMapping mapping) {
-    }
-
-    /** The settings cannot work; the message says why. */
-    static final class InvalidSettingsException extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        InvalidSettingsException(String message) {
-            super(message);
-        }
     }
 }

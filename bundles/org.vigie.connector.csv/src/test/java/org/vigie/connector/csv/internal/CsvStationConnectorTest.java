@@ -4,9 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.vigie.connector.csv.internal.DropFolder.awaitTrue;
-import static org.vigie.connector.csv.internal.DropFolder.drop;
-import static org.vigie.connector.csv.internal.DropFolder.names;
+import static org.vigie.testing.Await.awaitTrue;
+import static org.vigie.testing.Await.awaitUninterruptibly;
+import static org.vigie.testing.DropFolder.drop;
+import static org.vigie.testing.DropFolder.names;
 
 import java.io.IOException;
 import java.lang.reflect.Proxy;
@@ -32,6 +33,8 @@ import org.vigie.api.Quality;
 import org.vigie.api.Quantity;
 import org.vigie.api.service.AppendResult;
 import org.vigie.api.service.ObservationSink;
+import org.vigie.testing.BundleContexts;
+import org.vigie.testing.RecordingSink;
 
 class CsvStationConnectorTest {
 
@@ -203,10 +206,7 @@ class CsvStationConnectorTest {
     @Test
     void componentConstructorResolvesARelativeFolderAgainstVigieHome() throws Exception {
         RecordingSink sink = new RecordingSink();
-        BundleContext context = (BundleContext) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {BundleContext.class},
-                (proxy, method, args) -> method.getName().equals("getProperty") && "vigie.home".equals(args[0])
-                        ? home.toString() : null);
+        BundleContext context = BundleContexts.withProperty("vigie.home", home.toString());
         CsvStationConnector connector = new CsvStationConnector(sink, defaultConfigFor("K435001010"), context);
         started.add(connector);
 
@@ -258,20 +258,5 @@ class CsvStationConnectorTest {
         assertTrue(connector.health().message().startsWith("configuration error in org.vigie.connector.csv for"
                 + " station 'K1': cannot create folder " + home.resolve("occupied/inbox")),
                 connector.health().message());
-    }
-
-    private static void awaitUninterruptibly(CountDownLatch latch) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                latch.await();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

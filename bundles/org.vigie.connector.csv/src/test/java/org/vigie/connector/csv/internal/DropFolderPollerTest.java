@@ -2,8 +2,8 @@ package org.vigie.connector.csv.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.vigie.connector.csv.internal.DropFolder.drop;
-import static org.vigie.connector.csv.internal.DropFolder.names;
+import static org.vigie.testing.DropFolder.drop;
+import static org.vigie.testing.DropFolder.names;
 
 import java.io.IOException;
 import java.nio.file.FileSystems;
@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vigie.api.Health;
 import org.vigie.api.Observation;
+import org.vigie.connector.support.internal.dropfolder.NoOverwrite;
+import org.vigie.testing.RecordingSink;
 
 class DropFolderPollerTest {
 
@@ -182,10 +184,10 @@ class DropFolderPollerTest {
 
     @Test
     void numberedNamesKeepTheExtension() {
-        assertEquals("K1.csv", DropFolderPoller.numbered("K1.csv", 1));
-        assertEquals("K1-2.csv", DropFolderPoller.numbered("K1.csv", 2));
-        assertEquals("K1.csv.errors-3.txt", DropFolderPoller.numbered("K1.csv.errors.txt", 3));
-        assertEquals("README-2", DropFolderPoller.numbered("README", 2));
+        assertEquals("K1.csv", NoOverwrite.numbered("K1.csv", 1));
+        assertEquals("K1-2.csv", NoOverwrite.numbered("K1.csv", 2));
+        assertEquals("K1.csv.errors-3.txt", NoOverwrite.numbered("K1.csv.errors.txt", 3));
+        assertEquals("README-2", NoOverwrite.numbered("README", 2));
     }
 
     @Test

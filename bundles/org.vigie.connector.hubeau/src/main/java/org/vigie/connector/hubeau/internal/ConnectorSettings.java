@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.vigie.api.Quantity;
+import org.vigie.connector.support.internal.InvalidSettingsException;
+import org.vigie.connector.support.internal.SettingsChecks;
 
 /**
  * The configuration values of one connector instance, as plain data so that tests need no OSGi.
@@ -48,12 +50,8 @@ record ConnectorSettings(String stationCode, String baseUrl, List<String> quanti
      */
     Resolved resolve() throws InvalidSettingsException {
         List<String> problems = new ArrayList<>();
-        if (stationCode.isEmpty()) {
-            problems.add("stationCode is blank");
-        }
-        if (source.isEmpty()) {
-            problems.add("source is blank");
-        }
+        SettingsChecks.requireNonBlank("stationCode", stationCode, problems);
+        SettingsChecks.requireNonBlank("source", source, problems);
         URI baseUri = null;
         try {
             URI parsed = new URI(baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl);
@@ -78,18 +76,12 @@ record ConnectorSettings(String stationCode, String baseUrl, List<String> quanti
         if (quantities.isEmpty()) {
             problems.add("quantities is empty, expected H and/or Q");
         }
-        if (pollIntervalSeconds <= 0) {
-            problems.add("pollIntervalSeconds must be positive, got " + pollIntervalSeconds);
-        }
+        SettingsChecks.requirePositive("pollIntervalSeconds", pollIntervalSeconds, problems);
         if (pageSize <= 0 || pageSize > MAX_PAGE_SIZE) {
             problems.add("pageSize must be between 1 and " + MAX_PAGE_SIZE + ", got " + pageSize);
         }
-        if (lookbackHours <= 0) {
-            problems.add("lookbackHours must be positive, got " + lookbackHours);
-        }
-        if (requestTimeoutSeconds <= 0) {
-            problems.add("requestTimeoutSeconds must be positive, got " + requestTimeoutSeconds);
-        }
+        SettingsChecks.requirePositive("lookbackHours", lookbackHours, problems);
+        SettingsChecks.requirePositive("requestTimeoutSeconds", requestTimeoutSeconds, problems);
         if (maxRetries < 0) {
             problems.add("maxRetries must not be negative, got " + maxRetries);
         }
@@ -106,15 +98,9 @@ record ConnectorSettings(String stationCode, String baseUrl, List<String> quanti
                         + " obs_elab (" + ElaboratedQuantity.supportedCodes() + ")");
             }
         }
-        if (elaboratedLookbackDays <= 0) {
-            problems.add("elaboratedLookbackDays must be positive, got " + elaboratedLookbackDays);
-        }
-        if (elaboratedIntervalHours <= 0) {
-            problems.add("elaboratedIntervalHours must be positive, got " + elaboratedIntervalHours);
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidSettingsException(String.join("; ", problems));
-        }
+        SettingsChecks.requirePositive("elaboratedLookbackDays", elaboratedLookbackDays, problems);
+        SettingsChecks.requirePositive("elaboratedIntervalHours", elaboratedIntervalHours, problems);
+        SettingsChecks.throwIfAny(problems);
         return new Resolved(baseUri, List.copyOf(resolvedQuantities), Duration.ofHours(lookbackHours),
                 Duration.ofSeconds(requestTimeoutSeconds), List.copyOf(resolvedElaborated),
                 Duration.ofHours(elaboratedIntervalHours));
@@ -127,14 +113,5 @@ record ConnectorSettings(String stationCode, String baseUrl, List<String> quanti
      */
     record Resolved(URI baseUri, List<Quantity> quantities, Duration lookback, Duration requestTimeout,
                     List<ElaboratedQuantity> elaboratedQuantities, Duration elaboratedInterval) {
-    }
-
-    /** The settings cannot work; the message says why. */
-    static final class InvalidSettingsException extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        InvalidSettingsException(String message) {
-            super(message);
-        }
     }
 }

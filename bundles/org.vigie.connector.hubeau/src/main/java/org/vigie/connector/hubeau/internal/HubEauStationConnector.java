@@ -4,9 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -21,6 +18,8 @@ import org.slf4j.LoggerFactory;
 import org.vigie.api.Health;
 import org.vigie.api.service.ObservationSink;
 import org.vigie.api.spi.StationConnector;
+import org.vigie.connector.support.internal.InvalidSettingsException;
+import org.vigie.connector.support.internal.PollingLoop;
 
 /**
  * Delivers the Hub'Eau observations of one station: the real-time ones (H, Q from {@code observations_tr}) every
@@ -42,12 +41,9 @@ public class HubEauStationConnector implements StationConnector {
     static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
 
     private static final Logger LOG = LoggerFactory.getLogger(HubEauStationConnector.class);
-    private static final long STOP_TIMEOUT_SECONDS = 10;
 
     private final String stationCode;
-    private final CountDownLatch stopSignal = new CountDownLatch(1);
-    private final ScheduledExecutorService pollingThread;
-    private volatile Health health;
+    private final PollingLoop polling;
 
     @Activate
     public HubEauStationConnector(@Reference(name = "sink") ObservationSink sink, HubEauConnectorConfig config) {
@@ -59,23 +55,20 @@ public class HubEauStationConnector implements StationConnector {
      */
     HubEauStationConnector(ObservationSink sink, ConnectorSettings settings, Clock clock, Duration initialBackoff) {
         this.stationCode = settings.stationCode();
-        this.pollingThread = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "vigie-hubeau-connector-" + stationCode);
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.polling = new PollingLoop("hubeau", stationCode, LOG, "poll", "the next start reads it again");
         ConnectorSettings.Resolved resolved;
         try {
             resolved = settings.resolve();
-        } catch (ConnectorSettings.InvalidSettingsException e) {
-            String why = "configuration error in " + CONFIGURATION_PID + " for station '" + stationCode + "': "
-                    + e.getMessage();
-            LOG.error(why);
-            health = Health.down(why);
+        } catch (InvalidSettingsException e) {
+            polling.configurationError("configuration error in " + CONFIGURATION_PID + " for station '" + stationCode
+                    + "': " + e.getMessage());
             return;
         }
-        HubEauClient client = new HubEauClient(resolved.requestTimeout(), initialBackoff, MAX_BACKOFF, stopSignal);
-        BooleanSupplier stopping = () -> stopSignal.getCount() == 0;
+        // a stop cuts a back-off short; the watermarks only move after a complete delivery, so nothing half-done
+        // is lost when a poll is interrupted
+        HubEauClient client = new HubEauClient(resolved.requestTimeout(), initialBackoff, MAX_BACKOFF,
+                polling.stopSignal());
+        BooleanSupplier stopping = polling::stopRequested;
         HubEauPoller realTime = new HubEauPoller(stationCode, resolved.baseUri(), resolved.quantities(),
                 settings.pageSize(), resolved.lookback(), settings.maxRetries(), client,
                 new HubEauResponseParser(stationCode, settings.source()), sink, clock, stopping);
@@ -84,37 +77,12 @@ public class HubEauStationConnector implements StationConnector {
                         settings.pageSize(), settings.elaboratedLookbackDays(), resolved.elaboratedInterval(), client,
                         new ElaboratedResponseParser(stationCode, settings.source()), sink, clock, stopping));
         PollCycle cycle = new PollCycle(realTime, elaborated, settings.maxRetries());
-        health = new Health(Health.Status.UP, "", null);
         LOG.info("{} polling {} for real-time {} every {} s; {}", id(), resolved.baseUri(), resolved.quantities(),
                 settings.pollIntervalSeconds(), elaborated.isEmpty() ? "elaborated back-fill off"
                         : "elaborated " + resolved.elaboratedQuantities() + " over the last "
                         + settings.elaboratedLookbackDays() + " days every " + settings.elaboratedIntervalHours()
                         + " h");
-        pollingThread.scheduleWithFixedDelay(() -> poll(cycle), 0, settings.pollIntervalSeconds(),
-                TimeUnit.SECONDS);
-    }
-
-    private void poll(PollCycle cycle) {
-        Health next;
-        try {
-            next = cycle.runOnce();
-        } catch (InterruptedException e) {
-            // stopping: nothing half-done matters, the watermark only moves after a complete delivery
-            Thread.currentThread().interrupt();
-            return;
-        } catch (RuntimeException e) {
-            // an escaping exception would cancel the periodic task and silently stop this station
-            LOG.error("{}: unexpected failure while polling", id(), e);
-            next = new Health(Health.Status.DEGRADED, "unexpected failure: " + e, health.lastActivity());
-        }
-        Health previous = health;
-        health = next;
-        // one log line per change of state, not one per poll while Hub'Eau is down
-        if (next.status() != Health.Status.UP && !next.message().equals(previous.message())) {
-            LOG.warn("{}: {}", id(), next.message());
-        } else if (next.status() == Health.Status.UP && previous.status() != Health.Status.UP) {
-            LOG.info("{}: recovered", id());
-        }
+        polling.start(cycle::runOnce, settings.pollIntervalSeconds(), TimeUnit.SECONDS);
     }
 
     /**
@@ -122,23 +90,12 @@ public class HubEauStationConnector implements StationConnector {
      */
     @Deactivate
     void deactivate() {
-        stopSignal.countDown();
-        pollingThread.shutdown();
-        try {
-            if (!pollingThread.awaitTermination(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                LOG.warn("{}: poll still in progress after {} s, interrupting; the next start reads it again",
-                        id(), STOP_TIMEOUT_SECONDS);
-                pollingThread.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            pollingThread.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
+        polling.stop();
     }
 
     @Override
     public String id() {
-        return "hubeau:" + stationCode;
+        return polling.id();
     }
 
     @Override
@@ -148,6 +105,6 @@ public class HubEauStationConnector implements StationConnector {
 
     @Override
     public Health health() {
-        return health;
+        return polling.health();
     }
 }

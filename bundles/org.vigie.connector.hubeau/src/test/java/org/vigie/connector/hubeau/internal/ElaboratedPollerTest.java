@@ -26,6 +26,7 @@ import org.vigie.api.Provenance;
 import org.vigie.api.Quality;
 import org.vigie.api.Quantity;
 import org.vigie.connector.hubeau.internal.ScriptedHubEauServer.Answer;
+import org.vigie.testing.RecordingSink;
 
 /**
  * The elaborated back-fill against the recorded obs_elab answers served by a real local HTTP server. The recordings

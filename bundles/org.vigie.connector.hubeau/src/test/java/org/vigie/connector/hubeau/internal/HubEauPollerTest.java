@@ -21,6 +21,7 @@ import org.vigie.api.Health;
 import org.vigie.api.Observation;
 import org.vigie.api.Quantity;
 import org.vigie.connector.hubeau.internal.ScriptedHubEauServer.Answer;
+import org.vigie.testing.RecordingSink;
 
 class HubEauPollerTest {
 

@@ -20,6 +20,8 @@ import org.vigie.api.Health;
 import org.vigie.api.Observation;
 import org.vigie.api.Quantity;
 import org.vigie.connector.hubeau.internal.ScriptedHubEauServer.Answer;
+import org.vigie.testing.Await;
+import org.vigie.testing.RecordingSink;
 
 class HubEauStationConnectorTest {
 
@@ -154,13 +156,8 @@ class HubEauStationConnectorTest {
         return Fixtures.read(fixture).replaceFirst("\"next\":\"[^\"]*\"", "\"next\":null");
     }
 
+    /** Hub'Eau polls may spend a few (shortened) back-offs before they show. */
     private static void awaitTrue(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            Thread.sleep(10);
-        }
+        Await.awaitTrue(what, Duration.ofSeconds(10), condition);
     }
 }

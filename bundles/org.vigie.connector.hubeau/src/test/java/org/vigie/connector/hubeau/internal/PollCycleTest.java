@@ -18,6 +18,7 @@ import org.vigie.api.Health;
 import org.vigie.api.Observation;
 import org.vigie.api.Quantity;
 import org.vigie.connector.hubeau.internal.ScriptedHubEauServer.Answer;
+import org.vigie.testing.RecordingSink;
 
 /** Both feeds of one station in one poll: which runs when, the shared retry budget, the combined health. */
 class PollCycleTest {

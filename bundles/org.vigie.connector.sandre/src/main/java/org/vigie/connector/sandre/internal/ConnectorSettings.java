@@ -1,16 +1,16 @@
 package org.vigie.connector.sandre.internal;
 
-import java.nio.file.FileSystems;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
-import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.PatternSyntaxException;
+
+import org.vigie.connector.support.internal.InvalidSettingsException;
+import org.vigie.connector.support.internal.SettingsChecks;
+import org.vigie.connector.support.internal.dropfolder.DropFolderChecks;
 
 /**
  * The configuration values of one connector instance, as plain data so that tests need no OSGi.
@@ -53,54 +53,16 @@ record ConnectorSettings(String name, String folder, String filePattern, long po
      */
     Resolved resolve(Path baseDirectory) throws InvalidSettingsException {
         List<String> problems = new ArrayList<>();
-        if (source.isEmpty()) {
-            problems.add("source is blank");
-        }
-        if (pollIntervalMillis <= 0) {
-            problems.add("pollIntervalMillis must be positive, got " + pollIntervalMillis);
-        }
-        ZoneId zone = null;
-        try {
-            zone = ZoneId.of(timeZone);
-        } catch (DateTimeException e) {
-            problems.add("unknown timeZone '" + timeZone + "' (expected e.g. Europe/Paris or UTC)");
-        }
-        PathMatcher matcher = null;
-        if (filePattern.isEmpty()) {
-            problems.add("filePattern is blank");
-        } else {
-            try {
-                matcher = FileSystems.getDefault().getPathMatcher("glob:" + filePattern);
-            } catch (PatternSyntaxException e) {
-                problems.add("invalid filePattern '" + filePattern + "': " + e.getDescription());
-            }
-        }
-        Path folderPath = null;
-        if (folder.isEmpty()) {
-            problems.add("folder is blank");
-        } else {
-            try {
-                folderPath = baseDirectory.resolve(folder).toAbsolutePath().normalize();
-            } catch (InvalidPathException e) {
-                problems.add("invalid folder '" + folder + "': " + e.getReason());
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidSettingsException(String.join("; ", problems));
-        }
+        SettingsChecks.requireNonBlank("source", source, problems);
+        SettingsChecks.requirePositive("pollIntervalMillis", pollIntervalMillis, problems);
+        ZoneId zone = SettingsChecks.zone(timeZone, "Europe/Paris or UTC", problems);
+        PathMatcher matcher = DropFolderChecks.fileMatcher(filePattern, filePattern, problems);
+        Path folderPath = DropFolderChecks.folder(baseDirectory, folder, problems);
+        SettingsChecks.throwIfAny(problems);
         return new Resolved(folderPath, matcher, zone);
     }
 
     /** Settings turned into the objects the connector works with. */
     record Resolved(Path folder, PathMatcher fileMatcher, ZoneId zone) {
-    }
-
-    /** The settings cannot work; the message says why. */
-    static final class InvalidSettingsException extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        InvalidSettingsException(String message) {
-            super(message);
-        }
     }
 }

@@ -2,24 +2,15 @@ package org.vigie.connector.sandre.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.NavigableSet;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +20,8 @@ import org.vigie.api.Observation;
 import org.vigie.api.service.AppendResult;
 import org.vigie.api.service.ForecastArchive;
 import org.vigie.api.service.ObservationSink;
+import org.vigie.connector.support.internal.dropfolder.DropFolderLifecycle;
+import org.vigie.connector.support.internal.dropfolder.FileKeptException;
 
 /**
  * One look at a drop folder: every matching file, oldest name first, is parsed, its observations delivered to the
@@ -40,22 +33,15 @@ import org.vigie.api.service.ObservationSink;
  */
 final class DropFolderPoller {
 
-    static final String PROCESSED = "processed";
-    static final String REJECTED = "rejected";
-    static final String ERROR_REPORT_SUFFIX = ".errors.txt";
-
     private static final Logger LOG = LoggerFactory.getLogger(DropFolderPoller.class);
 
-    private final Path folder;
-    private final PathMatcher fileMatcher;
+    private final DropFolderLifecycle dropFolder;
     private final SandreXmlParser parser;
     private final ObservationSink sink;
     private final ForecastArchive archive;
     private final Clock clock;
-    private final BooleanSupplier stopRequested;
     private final NavigableSet<String> stationCodes = new ConcurrentSkipListSet<>();
     private final Totals totals = new Totals();
-    private Instant lastActivity;
 
     /**
      * @param archive where forecasts go; null when no archive is available, in which case files holding forecasts
@@ -63,41 +49,16 @@ final class DropFolderPoller {
      */
     DropFolderPoller(Path folder, PathMatcher fileMatcher, SandreXmlParser parser, ObservationSink sink,
                      ForecastArchive archive, Clock clock, BooleanSupplier stopRequested) {
-        this.folder = folder;
-        this.fileMatcher = fileMatcher;
+        this.dropFolder = new DropFolderLifecycle(folder, fileMatcher, clock, stopRequested, LOG);
         this.parser = parser;
         this.sink = sink;
         this.archive = archive;
         this.clock = clock;
-        this.stopRequested = stopRequested;
     }
 
     /** @return the health this look at the folder showed, with the totals since the poller was created */
     Health pollOnce() {
-        List<Path> files;
-        try {
-            Files.createDirectories(folder);
-            files = candidates();
-        } catch (IOException | UncheckedIOException e) {
-            return new Health(Health.Status.DOWN, "cannot read folder " + folder + ": " + e.getMessage(), lastActivity);
-        }
-        Optional<Problem> firstProblem = Optional.empty();
-        for (Path file : files) {
-            if (stopRequested.getAsBoolean()) {
-                break;
-            }
-            Optional<Problem> problem = handle(file);
-            if (firstProblem.isEmpty()) {
-                firstProblem = problem;
-            }
-            if (problem.isPresent() && problem.get().storeUnavailable()) {
-                // the next files would fail alike; waiting also keeps them delivered in name order
-                break;
-            }
-        }
-        return firstProblem
-                .map(problem -> new Health(Health.Status.DEGRADED, totals.after(problem.message()), lastActivity))
-                .orElseGet(() -> new Health(Health.Status.UP, totals.describe(), lastActivity));
+        return dropFolder.pollOnce(this::handle, totals);
     }
 
     /** @return the codes of the stations (and sites) whose values or forecasts have been delivered */
@@ -105,53 +66,50 @@ final class DropFolderPoller {
         return List.copyOf(stationCodes);
     }
 
-    /** Why a file had to stay where it is; it is tried again at the next poll. */
-    private record Problem(String message, boolean storeUnavailable) {
-    }
-
-    private List<Path> candidates() throws IOException {
-        try (Stream<Path> entries = Files.list(folder)) {
-            return entries.filter(this::isCandidate)
-                    .sorted(Comparator.comparing(path -> path.getFileName().toString()))
-                    .toList();
-        }
-    }
-
-    // Writers drop files with a rename; hidden, .tmp and .part names are files still being written.
-    private boolean isCandidate(Path path) {
-        String name = path.getFileName().toString();
-        String lowerCase = name.toLowerCase(Locale.ROOT);
-        return !name.startsWith(".") && !lowerCase.endsWith(".tmp") && !lowerCase.endsWith(".part")
-                && fileMatcher.matches(path.getFileName()) && Files.isRegularFile(path);
-    }
-
-    /** @return why the file had to stay where it is, or empty once it has been handled */
-    private Optional<Problem> handle(Path file) {
+    private void handle(Path file) throws FileKeptException {
         String name = file.getFileName().toString();
         SandreParseResult parsed;
         try (InputStream in = Files.newInputStream(file)) {
             parsed = parser.parse(name, in, clock.instant());
         } catch (NoSuchFileException e) {
-            return Optional.empty();
+            return;
         } catch (IOException e) {
-            return Optional.of(new Problem("cannot read " + file + ": " + describe(e), false));
+            throw FileKeptException.unreadable(file, e);
         }
         if (!parsed.forecasts().isEmpty() && archive == null) {
-            return Optional.of(new Problem("no forecast archive available: " + name + " holds "
-                    + parsed.forecasts().size() + " forecasts and waits for one", false));
+            throw new FileKeptException("no forecast archive available: " + name + " holds "
+                    + parsed.forecasts().size() + " forecasts and waits for one");
         }
 
-        AppendResult appended = AppendResult.NONE;
-        if (!parsed.observations().isEmpty()) {
-            try {
-                appended = sink.ingest(parsed.observations());
-                totals.stored(appended);
-            } catch (RuntimeException e) {
-                LOG.debug("ingest of {} failed", file, e);
-                return Optional.of(new Problem(
-                        "store unavailable, " + name + " kept for the next attempt: " + describe(e), true));
-            }
+        AppendResult appended = deliver(file, parsed);
+        int archived = archive(file, parsed);
+        Outcome outcome = new Outcome(appended, archived, parsed.forecasts().size() - archived);
+        parsed.observations().stream().map(Observation::stationCode).forEach(stationCodes::add);
+        parsed.forecasts().stream().map(Forecast::stationCode).forEach(stationCodes::add);
+
+        Path moved = dropFolder.settle(file, parsed.isClean(), movedName -> errorReport(movedName, parsed, outcome));
+        totals.file(parsed);
+        LOG.info("{}: {}{} -> {}/{}", name, summary(parsed, outcome),
+                parsed.fileError().map(why -> " (" + why + ")").orElse(""), moved.getParent().getFileName(),
+                moved.getFileName());
+    }
+
+    private AppendResult deliver(Path file, SandreParseResult parsed) throws FileKeptException {
+        if (parsed.observations().isEmpty()) {
+            return AppendResult.NONE;
         }
+        try {
+            AppendResult appended = sink.ingest(parsed.observations());
+            totals.stored(appended);
+            return appended;
+        } catch (RuntimeException e) {
+            LOG.debug("ingest of {} failed", file, e);
+            throw FileKeptException.storeUnavailable("store", file.getFileName().toString(), e);
+        }
+    }
+
+    /** @return how many forecasts the archive did not already hold */
+    private int archive(Path file, SandreParseResult parsed) throws FileKeptException {
         int archived = 0;
         for (Forecast forecast : parsed.forecasts()) {
             try {
@@ -161,45 +119,14 @@ final class DropFolderPoller {
                 }
             } catch (RuntimeException e) {
                 LOG.debug("archiving {} of {} failed", forecast, file, e);
-                return Optional.of(new Problem(
-                        "forecast archive unavailable, " + name + " kept for the next attempt: " + describe(e), true));
+                throw FileKeptException.storeUnavailable("forecast archive", file.getFileName().toString(), e);
             }
         }
-        Outcome outcome = new Outcome(appended, archived, parsed.forecasts().size() - archived);
-        parsed.observations().stream().map(Observation::stationCode).forEach(stationCodes::add);
-        parsed.forecasts().stream().map(Forecast::stationCode).forEach(stationCodes::add);
-
-        String destination = parsed.isClean() ? PROCESSED : REJECTED;
-        Path moved;
-        try {
-            moved = moveWithoutOverwriting(file, folder.resolve(destination));
-        } catch (IOException e) {
-            return Optional.of(new Problem("cannot move " + name + " to " + destination
-                    + "/ (it will be delivered again): " + describe(e), false));
-        }
-        if (!parsed.isClean()) {
-            writeErrorReport(moved, parsed, outcome);
-        }
-        totals.file(parsed);
-        lastActivity = clock.instant();
-        LOG.info("{}: {}{} -> {}/{}", name, summary(parsed, outcome),
-                parsed.fileError().map(why -> " (" + why + ")").orElse(""), destination, moved.getFileName());
-        return Optional.empty();
+        return archived;
     }
 
     /** What the stores did with one file's content. */
     record Outcome(AppendResult appended, int archived, int alreadyArchived) {
-    }
-
-    private void writeErrorReport(Path rejectedFile, SandreParseResult parsed, Outcome outcome) {
-        String report = errorReport(rejectedFile.getFileName().toString(), parsed, outcome);
-        try {
-            writeWithoutOverwriting(rejectedFile.resolveSibling(rejectedFile.getFileName() + ERROR_REPORT_SUFFIX),
-                    report);
-        } catch (IOException e) {
-            // the file is already handled; the report only explains it, so the log carries it instead
-            LOG.error("cannot write the error report of {}: {}\n{}", rejectedFile, describe(e), report);
-        }
     }
 
     /** @return the text of {@code <file>.errors.txt}: a summary line, then one line per value not imported */
@@ -228,7 +155,7 @@ final class DropFolderPoller {
      * Counts since the poller was created, shown in the connector's health. What the stores committed counts at
      * once, even for a file that then waits (e.g. its forecasts could not be archived).
      */
-    private static final class Totals {
+    private static final class Totals implements DropFolderLifecycle.Summary {
         private long processed;
         private long rejected;
         private long stored;
@@ -254,7 +181,8 @@ final class DropFolderPoller {
             notImported += parsed.errors().size();
         }
 
-        String describe() {
+        @Override
+        public String upToDate() {
             if (processed + rejected + stored + duplicates + archived == 0) {
                 return "";
             }
@@ -263,60 +191,10 @@ final class DropFolderPoller {
                     + " forecasts archived, " + notImported + " values not imported";
         }
 
-        String after(String problem) {
-            String totals = describe();
+        @Override
+        public String withProblem(String problem) {
+            String totals = upToDate();
             return totals.isEmpty() ? problem : problem + " — so far " + totals;
         }
-    }
-
-    private static Path moveWithoutOverwriting(Path file, Path directory) throws IOException {
-        Files.createDirectories(directory);
-        String name = file.getFileName().toString();
-        for (int attempt = 1; ; attempt++) {
-            Path target = directory.resolve(numbered(name, attempt));
-            if (Files.exists(target)) {
-                continue;
-            }
-            try {
-                // without ATOMIC_MOVE, which may replace an existing target, this fails instead of overwriting
-                return Files.move(file, target);
-            } catch (FileAlreadyExistsException e) {
-                // another connector instance sharing the folder took the name in between: try the next one
-            }
-        }
-    }
-
-    private static void writeWithoutOverwriting(Path wanted, String text) throws IOException {
-        String name = wanted.getFileName().toString();
-        // written aside then renamed: whoever watches the folder never reads a half-written report
-        Path partial = Files.createTempFile(wanted.getParent(), "." + name, ".part");
-        try {
-            Files.writeString(partial, text, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    Files.move(partial, wanted.resolveSibling(numbered(name, attempt)));
-                    return;
-                } catch (FileAlreadyExistsException e) {
-                    // keep the earlier report
-                }
-            }
-        } finally {
-            Files.deleteIfExists(partial);
-        }
-    }
-
-    /** @return {@code name} on the first attempt, then e.g. {@code a.xml} → {@code a-2.xml}, {@code a-3.xml}… */
-    static String numbered(String name, int attempt) {
-        if (attempt == 1) {
-            return name;
-        }
-        int dot = name.lastIndexOf('.');
-        return dot <= 0
-                ? name + "-" + attempt
-                : name.substring(0, dot) + "-" + attempt + name.substring(dot);
-    }
-
-    private static String describe(Exception e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }

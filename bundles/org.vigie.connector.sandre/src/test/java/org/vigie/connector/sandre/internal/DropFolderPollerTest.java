@@ -2,9 +2,9 @@ package org.vigie.connector.sandre.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.vigie.connector.sandre.internal.DropFolder.drop;
-import static org.vigie.connector.sandre.internal.DropFolder.dropFixture;
-import static org.vigie.connector.sandre.internal.DropFolder.names;
+import static org.vigie.connector.sandre.internal.Fixtures.dropFixture;
+import static org.vigie.testing.DropFolder.drop;
+import static org.vigie.testing.DropFolder.names;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +23,8 @@ import org.vigie.api.Forecast;
 import org.vigie.api.Health;
 import org.vigie.api.Observation;
 import org.vigie.api.service.AppendResult;
+import org.vigie.connector.support.internal.dropfolder.NoOverwrite;
+import org.vigie.testing.RecordingSink;
 
 class DropFolderPollerTest {
 
@@ -252,8 +254,8 @@ class DropFolderPollerTest {
 
     @Test
     void numberedNamesKeepTheExtension() {
-        assertEquals("a.xml", DropFolderPoller.numbered("a.xml", 1));
-        assertEquals("a-2.xml", DropFolderPoller.numbered("a.xml", 2));
-        assertEquals("a.xml.errors-3.txt", DropFolderPoller.numbered("a.xml.errors.txt", 3));
+        assertEquals("a.xml", NoOverwrite.numbered("a.xml", 1));
+        assertEquals("a-2.xml", NoOverwrite.numbered("a.xml", 2));
+        assertEquals("a.xml.errors-3.txt", NoOverwrite.numbered("a.xml.errors.txt", 3));
     }
 }

@@ -5,9 +5,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+
+import org.vigie.testing.DropFolder;
 
 /** This module's own Sandre fixtures ({@code src/test/resources/fixtures}), written for the project. */
 final class Fixtures {
@@ -27,6 +30,11 @@ final class Fixtures {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Drops a copy of one of the fixtures, as a producer would. */
+    static Path dropFixture(Path folder, String fixture) throws IOException {
+        return DropFolder.drop(folder, fixture, bytes(fixture));
     }
 
     static String text(String fixture) {

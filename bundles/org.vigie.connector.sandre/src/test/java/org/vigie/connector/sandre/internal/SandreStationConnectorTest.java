@@ -3,9 +3,10 @@ package org.vigie.connector.sandre.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.vigie.connector.sandre.internal.DropFolder.awaitTrue;
-import static org.vigie.connector.sandre.internal.DropFolder.dropFixture;
-import static org.vigie.connector.sandre.internal.DropFolder.names;
+import static org.vigie.connector.sandre.internal.Fixtures.dropFixture;
+import static org.vigie.testing.Await.awaitTrue;
+import static org.vigie.testing.Await.awaitUninterruptibly;
+import static org.vigie.testing.DropFolder.names;
 
 import java.io.IOException;
 import java.lang.reflect.Proxy;
@@ -30,6 +31,8 @@ import org.vigie.api.Observation;
 import org.vigie.api.service.AppendResult;
 import org.vigie.api.service.ForecastArchive;
 import org.vigie.api.service.ObservationSink;
+import org.vigie.testing.BundleContexts;
+import org.vigie.testing.RecordingSink;
 
 class SandreStationConnectorTest {
 
@@ -179,10 +182,7 @@ class SandreStationConnectorTest {
     @Test
     void componentConstructorResolvesARelativeFolderAgainstVigieHomeAndUsesTheDefaults() throws Exception {
         RecordingSink sink = new RecordingSink();
-        BundleContext context = (BundleContext) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {BundleContext.class},
-                (proxy, method, args) -> method.getName().equals("getProperty") && "vigie.home".equals(args[0])
-                        ? home.toString() : null);
+        BundleContext context = BundleContexts.withProperty("vigie.home", home.toString());
         SandreConnectorConfig defaults = (SandreConnectorConfig) Proxy.newProxyInstance(
                 SandreConnectorConfig.class.getClassLoader(), new Class<?>[] {SandreConnectorConfig.class},
                 (proxy, method, args) -> method.getDefaultValue());
@@ -223,20 +223,5 @@ class SandreStationConnectorTest {
         assertTrue(connector.health().message().startsWith("configuration error in org.vigie.connector.sandre"
                 + " 'occupied/inbox': cannot create folder " + home.resolve("occupied/inbox")),
                 connector.health().message());
-    }
-
-    private static void awaitUninterruptibly(CountDownLatch latch) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                latch.await();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.vigie.connector.sandre.internal.DropFolder.drop;
-import static org.vigie.connector.sandre.internal.DropFolder.names;
+import static org.vigie.testing.DropFolder.drop;
+import static org.vigie.testing.DropFolder.names;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -32,6 +32,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vigie.api.Health;
+import org.vigie.testing.RecordingSink;
 
 /**
  * A dropped file must never make Vigie read a local file (XXE), fetch a remote DTD, or expand entities without

@@ -1,4 +1,4 @@
-package org.vigie.connector.hubeau.internal;
+package org.vigie.testing;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,7 +15,7 @@ import org.vigie.api.service.StoreException;
  * An idempotent in-memory store that records each committed batch and can be switched "down" to throw like a store
  * whose database is unreachable.
  */
-final class RecordingSink implements ObservationSink {
+public final class RecordingSink implements ObservationSink {
 
     private record Identity(String station, Object quantity, Object time, String source) {
     }
@@ -41,24 +41,24 @@ final class RecordingSink implements ObservationSink {
         return new AppendResult(added, observations.size() - added);
     }
 
-    synchronized void setDown(boolean down) {
+    public synchronized void setDown(boolean down) {
         this.down = down;
     }
 
-    synchronized List<List<Observation>> batches() {
+    public synchronized List<List<Observation>> batches() {
         return List.copyOf(batches);
     }
 
-    synchronized List<Observation> observations() {
+    public synchronized List<Observation> observations() {
         return batches.stream().flatMap(List::stream).toList();
     }
 
     /** @return how many distinct observations (station, quantity, time, source) are stored */
-    synchronized int storedCount() {
+    public synchronized int storedCount() {
         return stored.size();
     }
 
-    synchronized int refusedCalls() {
+    public synchronized int refusedCalls() {
         return refusedCalls;
     }
 }
