@@ -1,5 +1,7 @@
 package org.vigie.connector.mqtt.internal;
 
+import org.vigie.testing.RecordingSink;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
