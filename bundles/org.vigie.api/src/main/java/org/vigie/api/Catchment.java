@@ -4,23 +4,32 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A river catchment as Vigie watches it: its stations, their thresholds and its forecast points.
- * Catchments arrive as data bundles and leave with them.
+ * A river catchment as Vigie watches it: its stations, their thresholds, their stage–discharge curves and its
+ * forecast points. Catchments arrive as data bundles and leave with them.
  *
  * @param id             unique id, e.g. "orleans"
  * @param name           display name
  * @param stations       the stations
  * @param thresholds     vigilance thresholds of those stations
  * @param forecastPoints where forecasts are made
+ * @param ratingCurves   stage–discharge curves of those stations shipped with the definition (curves fitted later
+ *                       are kept by {@link org.vigie.api.service.RatingCurveStore})
  */
 public record Catchment(String id, String name, List<Station> stations, List<Threshold> thresholds,
-                        List<ForecastPoint> forecastPoints) {
+                        List<ForecastPoint> forecastPoints, List<RatingCurve> ratingCurves) {
     public Catchment {
         Objects.requireNonNull(id, "id");
         name = name == null ? id : name;
         stations = List.copyOf(stations);
         thresholds = List.copyOf(thresholds);
         forecastPoints = List.copyOf(forecastPoints);
+        ratingCurves = ratingCurves == null ? List.of() : List.copyOf(ratingCurves);
+    }
+
+    /** A catchment without rating curves. */
+    public Catchment(String id, String name, List<Station> stations, List<Threshold> thresholds,
+                     List<ForecastPoint> forecastPoints) {
+        this(id, name, stations, thresholds, forecastPoints, List.of());
     }
 
     /** @return the thresholds of one station and quantity */

@@ -94,6 +94,45 @@ public record Forecast(String forecastPointId, String stationCode, Quantity quan
     public record Peak(int index, double value, Instant time) {
     }
 
+    /**
+     * The probability that the value at each lead time exceeds {@code threshold}, read off the quantiles by linear
+     * interpolation of the cumulative distribution between them. Outside the quantiles the probability is only
+     * bounded: below the lowest quantile p it is given as 1 − p (at least that), above the highest as 1 − p (at most
+     * that). Without quantiles it is 0 or 1 from the deterministic value; NaN where the value is missing.
+     *
+     * @since 1.1
+     */
+    public double[] exceedanceProbabilities(double threshold) {
+        double[] probabilities = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            if (quantiles.isEmpty()) {
+                probabilities[i] = Double.isNaN(values[i]) ? Double.NaN : values[i] > threshold ? 1 : 0;
+                continue;
+            }
+            double previousLevel = Double.NaN;
+            double previousValue = Double.NaN;
+            double cumulative = Double.NaN;
+            for (Map.Entry<Double, double[]> q : quantiles.entrySet()) {
+                double level = q.getKey();
+                double value = q.getValue()[i];
+                if (Double.isNaN(value)) {
+                    continue;
+                }
+                if (threshold < value) {
+                    cumulative = Double.isNaN(previousValue) ? level
+                            : previousLevel + (level - previousLevel) * (threshold - previousValue)
+                            / (value - previousValue);
+                    break;
+                }
+                previousLevel = level;
+                previousValue = value;
+                cumulative = level;
+            }
+            probabilities[i] = Double.isNaN(cumulative) ? Double.NaN : 1 - cumulative;
+        }
+        return probabilities;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof Forecast f)) {

@@ -3,6 +3,7 @@ package org.vigie.core.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -17,6 +18,7 @@ import org.vigie.api.Catchment;
 import org.vigie.api.ForecastPoint;
 import org.vigie.api.GeoPosition;
 import org.vigie.api.Quantity;
+import org.vigie.api.RatingCurve;
 import org.vigie.api.Station;
 import org.vigie.api.Threshold;
 import org.vigie.api.VigilanceLevel;
@@ -84,7 +86,40 @@ final class CatchmentParser {
             }
             points.add(point);
         }
-        return new Catchment(id, root.path("name").asText(id), stations, thresholds, points);
+        List<RatingCurve> curves = new ArrayList<>();
+        JsonNode curveNodes = root.path("ratingCurves");
+        for (int i = 0; i < curveNodes.size(); i++) {
+            curves.add(ratingCurve(curveNodes.get(i), "$.ratingCurves[" + i + "]", codes));
+        }
+        return new Catchment(id, root.path("name").asText(id), stations, thresholds, points, curves);
+    }
+
+    private RatingCurve ratingCurve(JsonNode node, String path, Set<String> codes) throws InvalidCatchmentException {
+        String station = knownStation(node, path, codes);
+        String validFrom = text(node, "validFrom", path);
+        Instant from;
+        try {
+            from = Instant.parse(validFrom);
+        } catch (DateTimeParseException e) {
+            throw invalid(path + ".validFrom", "'" + validFrom + "' is not an ISO-8601 UTC instant");
+        }
+        List<RatingCurve.Segment> segments = new ArrayList<>();
+        JsonNode segmentNodes = array(node, "segments", path);
+        for (int i = 0; i < segmentNodes.size(); i++) {
+            JsonNode s = segmentNodes.get(i);
+            String segmentPath = path + ".segments[" + i + "]";
+            try {
+                segments.add(new RatingCurve.Segment(number(s, "fromLevel", segmentPath), number(s, "a", segmentPath),
+                        number(s, "h0", segmentPath), number(s, "b", segmentPath)));
+            } catch (IllegalArgumentException e) {
+                throw invalid(segmentPath, e.getMessage());
+            }
+        }
+        try {
+            return new RatingCurve(station, from, segments, number(node, "maxGaugedLevel", path));
+        } catch (IllegalArgumentException e) {
+            throw invalid(path, e.getMessage());
+        }
     }
 
     private Station station(JsonNode node, String path) throws InvalidCatchmentException {

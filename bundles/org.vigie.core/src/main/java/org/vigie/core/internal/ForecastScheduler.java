@@ -27,6 +27,7 @@ import org.slf4j.LoggerFactory;
 import org.vigie.api.Forecast;
 import org.vigie.api.ForecastPoint;
 import org.vigie.api.Quantity;
+import org.vigie.api.RatingCurve;
 import org.vigie.api.TimeSeries;
 import org.vigie.api.service.CatchmentRegistry;
 import org.vigie.api.service.CycleReport;
@@ -34,6 +35,7 @@ import org.vigie.api.service.ForecastArchive;
 import org.vigie.api.service.ForecastService;
 import org.vigie.api.service.ModelStateStore;
 import org.vigie.api.service.ParameterStore;
+import org.vigie.api.service.RatingCurveStore;
 import org.vigie.api.service.SeriesStore;
 import org.vigie.api.spi.ModelRequest;
 import org.vigie.api.spi.ModelResult;
@@ -70,6 +72,7 @@ public class ForecastScheduler implements ForecastService {
     private final ForecastArchive archive;
     private final ModelStateStore states;
     private final ParameterStore parameterStore;
+    private final RatingCurveStore ratingCurves;
     private final VigilanceMonitor vigilance;
     private final long modelWaitMillis;
     private final Clock clock;
@@ -81,9 +84,10 @@ public class ForecastScheduler implements ForecastService {
     public ForecastScheduler(@Reference CatchmentRegistry catchments, @Reference PluginLookup plugins,
                              @Reference SeriesStore series, @Reference ForecastArchive archive,
                              @Reference ModelStateStore states, @Reference ParameterStore parameterStore,
-                             @Reference VigilanceMonitor vigilance, Config config) {
-        this(catchments, plugins, series, archive, states, parameterStore, vigilance, config.modelWaitMillis(),
-                Clock.systemUTC());
+                             @Reference RatingCurveStore ratingCurves, @Reference VigilanceMonitor vigilance,
+                             Config config) {
+        this(catchments, plugins, series, archive, states, parameterStore, ratingCurves, vigilance,
+                config.modelWaitMillis(), Clock.systemUTC());
         if (config.cyclePeriodSeconds() <= 0) {
             throw new IllegalArgumentException("cyclePeriodSeconds must be positive, got " + config.cyclePeriodSeconds());
         }
@@ -94,14 +98,15 @@ public class ForecastScheduler implements ForecastService {
     }
 
     ForecastScheduler(CatchmentRegistry catchments, PluginLookup plugins, SeriesStore series, ForecastArchive archive,
-                      ModelStateStore states, ParameterStore parameterStore, VigilanceMonitor vigilance,
-                      long modelWaitMillis, Clock clock) {
+                      ModelStateStore states, ParameterStore parameterStore, RatingCurveStore ratingCurves,
+                      VigilanceMonitor vigilance, long modelWaitMillis, Clock clock) {
         this.catchments = catchments;
         this.plugins = plugins;
         this.series = series;
         this.archive = archive;
         this.states = states;
         this.parameterStore = parameterStore;
+        this.ratingCurves = ratingCurves;
         this.vigilance = vigilance;
         this.modelWaitMillis = modelWaitMillis;
         this.clock = clock;
@@ -134,6 +139,11 @@ public class ForecastScheduler implements ForecastService {
                 Forecast forecast = forecast(point, issueTime);
                 produced.add(point.id());
                 vigilance.forecast(forecast);
+                Optional<Forecast> level = LevelForecasts.of(forecast, curves(point.stationCode()));
+                if (level.isPresent()) {
+                    archive.save(level.get());
+                    vigilance.forecast(level.get());
+                }
             } catch (RuntimeException e) {
                 failures.add(point.id() + ": " + e.getMessage());
                 LOG.warn("no forecast for {}: {}", point.id(), e.getMessage());
@@ -205,6 +215,13 @@ public class ForecastScheduler implements ForecastService {
                 throw new IllegalStateException("interrupted while waiting for model '" + id + "'");
             }
         }
+    }
+
+    /** The station's stage–discharge curves: shipped with its catchment, or fitted and stored since. */
+    private List<RatingCurve> curves(String stationCode) {
+        List<RatingCurve> shipped = catchments.catchments().stream().flatMap(c -> c.ratingCurves().stream())
+                .filter(c -> c.stationCode().equals(stationCode)).toList();
+        return LevelForecasts.merge(shipped, ratingCurves.curves(stationCode));
     }
 
     /** A model input from the store: faulty values left out, short gaps filled (see {@link ObservedSeries}). */

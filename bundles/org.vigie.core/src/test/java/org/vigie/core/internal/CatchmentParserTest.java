@@ -51,6 +51,23 @@ class CatchmentParserTest {
     }
 
     @Test
+    void readsRatingCurvesAndRefusesBadOnesNamingThePath() throws Exception {
+        Catchment c = parse("{\"id\":\"x\",\"stations\":[" + STATION + "],\"ratingCurves\":[{\"station\":\"K1\","
+                + "\"validFrom\":\"2020-01-01T00:00:00Z\",\"maxGaugedLevel\":3.2,\"segments\":["
+                + "{\"fromLevel\":0.2,\"a\":12.5,\"h0\":0.1,\"b\":1.6}]}]}");
+        var curve = c.ratingCurves().get(0);
+        assertEquals("K1", curve.stationCode());
+        assertEquals(12.5 * Math.pow(1.1, 1.6), curve.discharge(1.2).value(), 1e-12);
+
+        assertTrue(error("{\"id\":\"x\",\"stations\":[" + STATION + "],\"ratingCurves\":[{\"station\":\"K1\","
+                + "\"validFrom\":\"2020\",\"maxGaugedLevel\":3.2,\"segments\":[]}]}")
+                .contains("$.ratingCurves[0].validFrom"));
+        assertTrue(error("{\"id\":\"x\",\"stations\":[" + STATION + "],\"ratingCurves\":[{\"station\":\"K1\","
+                + "\"validFrom\":\"2020-01-01T00:00:00Z\",\"maxGaugedLevel\":3.2,\"segments\":[{\"fromLevel\":0.2,"
+                + "\"a\":12.5,\"h0\":0.1}]}]}").contains("$.ratingCurves[0].segments[0].b"));
+    }
+
+    @Test
     void readsForecastPointInputs() throws Exception {
         Catchment c = parse("{\"id\":\"x\",\"stations\":[" + STATION + "],\"forecastPoints\":[{\"id\":\"p\","
                 + "\"station\":\"K1\",\"quantity\":\"Q\",\"model\":\"gr4h\",\"step\":\"PT1H\","

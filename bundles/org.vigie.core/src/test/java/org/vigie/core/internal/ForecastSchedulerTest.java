@@ -21,6 +21,7 @@ import org.vigie.api.Forecast;
 import org.vigie.api.ForecastPoint;
 import org.vigie.api.Observation;
 import org.vigie.api.Quantity;
+import org.vigie.api.RatingCurve;
 import org.vigie.api.RegularTimeSeries;
 import org.vigie.api.TimeSeries;
 import org.vigie.api.VigilanceLevel;
@@ -30,6 +31,7 @@ import org.vigie.api.service.ForecastArchive;
 import org.vigie.api.service.ModelStateStore;
 import org.vigie.api.service.ParameterSet;
 import org.vigie.api.service.ParameterStore;
+import org.vigie.api.service.RatingCurveStore;
 import org.vigie.api.service.ObservationFlags;
 import org.vigie.api.service.SeriesStore;
 import org.vigie.api.spi.AlertChannel;
@@ -162,6 +164,18 @@ class ForecastSchedulerTest {
             return latest(point, modelId).stream().toList();
         }
     };
+    private final List<RatingCurve> storedCurves = new ArrayList<>();
+    private final RatingCurveStore ratingCurveStore = new RatingCurveStore() {
+        @Override
+        public void save(RatingCurve curve, String origin) {
+            storedCurves.add(curve);
+        }
+
+        @Override
+        public List<RatingCurve> curves(String stationCode) {
+            return storedCurves.stream().filter(c -> c.stationCode().equals(stationCode)).toList();
+        }
+    };
     private final TrendModel model = new TrendModel();
     private final Map<String, RiverModel> installed = new HashMap<>(Map.of("trend", model));
     private final PluginLookup lookup = new PluginLookup() {
@@ -178,7 +192,7 @@ class ForecastSchedulerTest {
     private final InMemoryAlertStore alerts = new InMemoryAlertStore();
     private final FixedCatchments catchments = new FixedCatchments(CATCHMENT);
     private final ForecastScheduler scheduler = new ForecastScheduler(catchments, lookup, series, archive,
-            stateStore, parameterStore, new VigilanceMonitor(catchments, alerts, lookup, new String[] {"log"},
+            stateStore, parameterStore, ratingCurveStore, new VigilanceMonitor(catchments, alerts, lookup, new String[] {"log"},
             Clock.fixed(NOW, ZoneOffset.UTC)), 200, Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
@@ -223,12 +237,38 @@ class ForecastSchedulerTest {
         observations.addAll(List.of(pastRain, scenarioRain, tooFar));
         ForecastScheduler withInputs = new ForecastScheduler(new FixedCatchments(new Catchment("c", "c",
                 CATCHMENT.stations(), List.of(), List.of(withRain))), lookup, series, archive, stateStore, parameterStore,
-                new VigilanceMonitor(catchments, alerts, lookup, new String[0], Clock.systemUTC()), 200,
+                ratingCurveStore, new VigilanceMonitor(catchments, alerts, lookup, new String[0], Clock.systemUTC()), 200,
                 Clock.fixed(NOW, ZoneOffset.UTC));
         assertEquals(List.of(), withInputs.runCycle().failures());
         TimeSeries rain = model.requests.get(0).input("P");
         assertEquals(Quantity.P, rain.quantity());
         assertArrayEquals(new double[] {2.5, 7.0}, rain.values(), "past and scenario rain within the horizon");
+    }
+
+    @Test
+    void aDischargeForecastIsAlsoArchivedInLevelThroughTheApplicableRatingCurve() {
+        ForecastPoint discharge = new ForecastPoint("loire-Q", VigilanceMonitorTest.LOIRE, Quantity.Q, "trend",
+                Duration.ofHours(1), 3, Duration.ofHours(8), Map.of("slope", 1.0));
+        observations.add(new Observation(VigilanceMonitorTest.LOIRE, Quantity.Q, NOW.minusSeconds(600), 100,
+                org.vigie.api.Quality.RAW, org.vigie.api.Provenance.of("csv"), NOW));
+        RatingCurve old = new RatingCurve(VigilanceMonitorTest.LOIRE, Instant.parse("2000-01-01T00:00:00Z"),
+                List.of(new RatingCurve.Segment(0.1, 50, 0, 1.0)), 5);
+        RatingCurve shipped = new RatingCurve(VigilanceMonitorTest.LOIRE, Instant.parse("2020-01-01T00:00:00Z"),
+                List.of(new RatingCurve.Segment(0.1, 100, 0, 1.0)), 5);
+        ratingCurveStore.save(old, "historical");
+        ForecastScheduler withCurve = new ForecastScheduler(new FixedCatchments(new Catchment("c", "c",
+                CATCHMENT.stations(), CATCHMENT.thresholds(), List.of(discharge), List.of(shipped))), lookup, series,
+                archive, stateStore, parameterStore, ratingCurveStore,
+                new VigilanceMonitor(catchments, alerts, lookup, new String[0], Clock.systemUTC()), 200,
+                Clock.fixed(NOW, ZoneOffset.UTC));
+
+        assertEquals(List.of(), withCurve.runCycle().failures());
+
+        assertEquals(2, archived.size());
+        Forecast level = archived.get(1);
+        assertEquals("loire-Q/H", level.forecastPointId());
+        assertEquals(Quantity.H, level.quantity());
+        assertArrayEquals(new double[] {1.01, 1.02, 1.03}, level.values(), 1e-12, "Q = 100·H, the curve of the time");
     }
 
     @Test

@@ -37,6 +37,7 @@ import org.vigie.api.ForecastPoint;
 import org.vigie.api.Observation;
 import org.vigie.api.Quantity;
 import org.vigie.api.Station;
+import org.vigie.api.Threshold;
 import org.vigie.api.VigilanceLevel;
 import org.vigie.api.service.AlertStore;
 import org.vigie.api.service.CalibrationService;
@@ -340,6 +341,8 @@ public class ApiServlet extends HttpServlet {
         for (ForecastPoint point : catchments.forecastPoints()) {
             if (point.stationCode().equals(station.code())) {
                 forecasts.latest(point.id()).ifPresent(latest::add);
+                // a discharge forecast point also has its level forecast, through the station's rating curve
+                forecasts.latest(point.id() + "/H").ifPresent(latest::add);
             }
         }
         if (latest.isEmpty()) {
@@ -365,6 +368,16 @@ public class ApiServlet extends HttpServlet {
                 steps.add(step);
             }
             run.put("values", steps);
+            List<Map<String, Object>> exceedance = new ArrayList<>();
+            for (Threshold threshold : catchments.thresholds(station.code(), f.quantity())) {
+                Map<String, Object> item = new LinkedHashMap<>();
+                item.put("level", threshold.level());
+                item.put("value", threshold.value());
+                item.put("label", threshold.label());
+                item.put("probabilities", f.exceedanceProbabilities(threshold.value()));
+                exceedance.add(item);
+            }
+            run.put("exceedance", exceedance);
             runs.add(run);
         }
         return Map.of("station", station.code(), "forecasts", runs);
