@@ -23,14 +23,15 @@ public record RatingCurve(String stationCode, Instant validFrom, List<Segment> s
     /**
      * One power-law piece.
      *
-     * @param fromLevel lowest level it applies to (m); must be above {@code h0}
+     * @param fromLevel lowest level it applies to (m); not below {@code h0}
      * @param a         coefficient (m³/s per m^b)
      * @param h0        level of zero flow (m)
      * @param b         exponent (dimensionless), positive
      */
     public record Segment(double fromLevel, double a, double h0, double b) {
         public Segment {
-            if (!(a > 0) || !(b > 0) || !(fromLevel >= h0)) {
+            if (!(a > 0) || !(b > 0) || !(fromLevel >= h0) || !Double.isFinite(a) || !Double.isFinite(b)
+                    || !Double.isFinite(fromLevel) || !Double.isFinite(h0)) {
                 throw new IllegalArgumentException("segment needs a > 0, b > 0 and fromLevel >= h0, got a=" + a
                         + " b=" + b + " fromLevel=" + fromLevel + " h0=" + h0);
             }
@@ -52,6 +53,9 @@ public record RatingCurve(String stationCode, Instant validFrom, List<Segment> s
     public RatingCurve {
         Objects.requireNonNull(stationCode, "stationCode");
         Objects.requireNonNull(validFrom, "validFrom");
+        if (stationCode.isBlank()) {
+            throw new IllegalArgumentException("a rating curve needs a station code");
+        }
         segments = List.copyOf(segments);
         if (segments.isEmpty()) {
             throw new IllegalArgumentException("a rating curve needs at least one segment");
@@ -68,13 +72,16 @@ public record RatingCurve(String stationCode, Instant validFrom, List<Segment> s
                 throw new IllegalArgumentException("discharge decreases at level " + next.fromLevel);
             }
         }
-        if (!(maxGaugedLevel >= segments.get(0).fromLevel)) {
+        if (!(maxGaugedLevel >= segments.get(0).fromLevel) || !Double.isFinite(maxGaugedLevel)) {
             throw new IllegalArgumentException("maxGaugedLevel below the first segment");
         }
     }
 
     /** Converts a level (m) to a discharge (m³/s). */
     public Conversion discharge(double level) {
+        if (Double.isNaN(level)) {
+            throw new IllegalArgumentException("level must be a number, got NaN");
+        }
         return new Conversion(segmentForLevel(level).discharge(level), isExtrapolated(level));
     }
 
@@ -83,13 +90,17 @@ public record RatingCurve(String stationCode, Instant validFrom, List<Segment> s
         if (!(discharge >= 0)) {
             throw new IllegalArgumentException("discharge must be non-negative, got " + discharge);
         }
-        Segment chosen = segments.get(0);
-        for (Segment s : segments) {
-            if (discharge >= s.discharge(s.fromLevel)) {
-                chosen = s;
+        int chosen = 0;
+        for (int i = 0; i < segments.size(); i++) {
+            if (discharge >= segments.get(i).discharge(segments.get(i).fromLevel)) {
+                chosen = i;
             }
         }
-        double level = chosen.level(discharge);
+        double level = segments.get(chosen).level(discharge);
+        if (chosen + 1 < segments.size()) {
+            // a discharge inside a jump up at a joint belongs to the joint's level
+            level = Math.min(level, segments.get(chosen + 1).fromLevel);
+        }
         return new Conversion(level, isExtrapolated(level));
     }
 
@@ -107,7 +118,10 @@ public record RatingCurve(String stationCode, Instant validFrom, List<Segment> s
         return level < segments.get(0).fromLevel || level > maxGaugedLevel;
     }
 
-    /** @return the curve of {@code curves} that applies at {@code time}: the latest valid from at or before it */
+    /**
+     * @return the curve of {@code curves} (one station's) that applies at {@code time}: the latest valid from at or
+     *         before it
+     */
     public static Optional<RatingCurve> applicableAt(Collection<RatingCurve> curves, Instant time) {
         return curves.stream().filter(c -> !c.validFrom.isAfter(time))
                 .max(Comparator.comparing(RatingCurve::validFrom));

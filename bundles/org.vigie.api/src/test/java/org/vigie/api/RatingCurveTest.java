@@ -55,4 +55,16 @@ class RatingCurveTest {
         assertThrows(IllegalArgumentException.class, () -> new RatingCurve.Segment(0.2, -1, 0, 1));
         assertThrows(IllegalArgumentException.class, () -> curve.level(-1));
     }
+
+    @Test
+    void aDischargeInsideAJumpUpAtAJointConvertsToTheJointLevel() {
+        RatingCurve jump = new RatingCurve("K1", java.time.Instant.EPOCH, java.util.List.of(
+                new RatingCurve.Segment(0.5, 10, 0, 2), new RatingCurve.Segment(1.0, 30, 0, 2)), 3);
+        org.junit.jupiter.api.Assertions.assertEquals(1.0, jump.level(20).value(), 1e-12);
+        org.junit.jupiter.api.Assertions.assertEquals(Math.sqrt(2), jump.level(60).value(), 1e-12);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> jump.discharge(Double.NaN));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new RatingCurve("K1",
+                java.time.Instant.EPOCH, java.util.List.of(new RatingCurve.Segment(0.5, 10, 0, 2)),
+                Double.POSITIVE_INFINITY));
+    }
 }
