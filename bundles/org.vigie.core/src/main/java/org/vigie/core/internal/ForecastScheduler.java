@@ -190,7 +190,7 @@ public class ForecastScheduler implements ForecastService {
             leads.add(Duration.between(issueTime, result.forecast().time(i)));
         }
         Forecast forecast = new Forecast(point.id(), point.stationCode(), point.quantity(), model.id(),
-                versioned.bundleVersion(), issueTime, leads, result.forecast().values(), Map.of());
+                versioned.bundleVersion(), issueTime, leads, result.forecast().values(), result.quantiles());
         archive.save(forecast);
         if (result.finalState() != null) {
             states.save(point.id(), result.finalState());
