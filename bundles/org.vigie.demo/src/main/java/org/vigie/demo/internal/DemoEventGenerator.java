@@ -41,6 +41,34 @@ public final class DemoEventGenerator {
             new Wave("K437311001", 0.35, 1.25, 66, 4),   // Dhuy at Sandillon: small tributary
             new Wave("K439000101", 0.60, 1.00, 70, 4));  // Loiret at Olivet: karst-fed, damped
 
+    /** The Dhuy also has a rain gauge, PET and a discharge computed from its level (a GR4H forecast point). */
+    static final String DHUY = "K437311001";
+
+    /**
+     * The Dhuy's demo stage–discharge curve, the one in the demo catchment's definition: Q = 6.5·(H − 0.10)^1.7.
+     */
+    static double dhuyDischarge(double level) {
+        return level <= 0.10 ? 0 : 6.5 * Math.pow(level - 0.10, 1.7);
+    }
+
+    /**
+     * The Dhuy's rainfall (mm/h): a storm of about 45 mm over 18 hours, peaking at 4.3 mm/h, starting 20 hours into
+     * the event, before the rise of its level.
+     */
+    static double dhuyRain(int hour) {
+        double x = (hour - 20) / 6.0;
+        if (x <= 0 || x > 3) {
+            return 0;
+        }
+        return Math.round(4.3 * x * x * Math.exp(2 - 2 * x) * 100) / 100.0;
+    }
+
+    /** The Dhuy's PET (mm/h): a daily cycle, 0 at night, up to 0.12 mm/h at 13:00 UTC. */
+    static double dhuyPet(Instant time) {
+        int hour = time.atZone(ZoneOffset.UTC).getHour();
+        return hour < 6 || hour > 20 ? 0 : Math.round(0.12 * Math.sin(Math.PI * (hour - 6) / 14.0) * 1000) / 1000.0;
+    }
+
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyyMMddHH", Locale.ROOT).withZone(ZoneOffset.UTC);
 
@@ -60,12 +88,19 @@ public final class DemoEventGenerator {
         for (int first = 0; first < HOURS; first += hoursPerFile) {
             for (Wave wave : WAVES) {
                 Instant chunkStart = start.plus(Duration.ofHours(first));
+                boolean dhuy = wave.stationCode().equals(DHUY);
                 StringBuilder csv = new StringBuilder()
                         .append("# SYNTHETIC DATA - Vigie demo flood event (DemoEventGenerator), not a measurement\n")
-                        .append("time,H\n");
+                        .append(dhuy ? "time,H,Q,P,E\n" : "time,H\n");
                 for (int h = first; h < Math.min(first + hoursPerFile, HOURS); h++) {
-                    csv.append(start.plus(Duration.ofHours(h))).append(',')
-                            .append(String.format(Locale.ROOT, "%.3f", wave.level(h))).append('\n');
+                    Instant time = start.plus(Duration.ofHours(h));
+                    double level = wave.level(h);
+                    csv.append(time).append(',').append(String.format(Locale.ROOT, "%.3f", level));
+                    if (dhuy) {
+                        csv.append(String.format(Locale.ROOT, ",%.3f,%.2f,%.3f", dhuyDischarge(level), dhuyRain(h),
+                                dhuyPet(time)));
+                    }
+                    csv.append('\n');
                 }
                 files.put(wave.stationCode() + "_demo_" + STAMP.format(chunkStart) + ".csv", csv.toString());
             }
