@@ -228,10 +228,14 @@ public final class SeriesDiagnostics {
      * run, by at least
      * {@link #FLATLINE_MIN_MOVEMENT_IN_RESOLUTIONS} resolution steps: a slow low flow recorded with
      * three decimals legitimately repeats a value for hours, a held sensor value does not match the flow that follows.
-     * P and E zeros are legitimate dry spells.
+     * P zeros are legitimate dry spells; E (computed PET, often a daily value spread over its hours) is not checked.
      */
     private void checkFlatlines(List<Observation> observations, int[] order, Quantity quantity, Findings findings) {
-        boolean zeroIsNormal = quantity == Quantity.P || quantity == Quantity.E;
+        if (quantity == Quantity.E) {
+            // PET is computed, not measured: a daily value spread over its hours is constant by construction
+            return;
+        }
+        boolean zeroIsNormal = quantity == Quantity.P;
         double[] values = new double[order.length];
         for (int k = 0; k < order.length; k++) {
             values[k] = observations.get(order[k]).value();

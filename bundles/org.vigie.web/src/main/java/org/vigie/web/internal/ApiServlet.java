@@ -42,11 +42,13 @@ import org.vigie.api.VigilanceLevel;
 import org.vigie.api.service.AlertStore;
 import org.vigie.api.service.CalibrationService;
 import org.vigie.api.service.DiagnosticsService;
+import org.vigie.api.service.HindcastService;
 import org.vigie.api.service.ObservationFlags;
 import org.vigie.api.service.CatchmentRegistry;
 import org.vigie.api.service.ForecastArchive;
 import org.vigie.api.service.ForecastService;
 import org.vigie.api.service.ParameterStore;
+import org.vigie.api.service.RatingCurveStore;
 import org.vigie.api.service.PluginRegistry;
 import org.vigie.api.service.SeriesStore;
 
@@ -63,6 +65,9 @@ public class ApiServlet extends HttpServlet {
     private static final Pattern STATION_PATH = Pattern.compile("/stations/([^/]+)/(series|forecast|diagnostics)");
     private static final Pattern CALIBRATION_PATH = Pattern.compile("/forecast-points/([^/]+)/calibration");
     private static final Pattern JOB_PATH = Pattern.compile("/jobs/([^/]+)");
+    private static final Pattern HINDCAST_START_PATH = Pattern.compile("/forecast-points/([^/]+)/hindcast");
+    private static final Pattern HINDCAST_PATH = Pattern.compile("/hindcasts/([^/]+?)(/report)?");
+    private static final Pattern RATING_PATH = Pattern.compile("/stations/([^/]+)/rating-curves");
     private static final Duration DEFAULT_SERIES_SPAN = Duration.ofDays(7);
     private static final Duration LONGEST_SERIES_SPAN = Duration.ofDays(3660);
 
@@ -85,6 +90,11 @@ public class ApiServlet extends HttpServlet {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile transient DiagnosticsService diagnostics;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile transient HindcastService hindcasts;
+
+    private final transient RatingCurves ratingCurves;
+
     /** A body that is not JSON: a rendered report. */
     private record Rendered(byte[] bytes, String mediaType) {
     }
@@ -93,7 +103,8 @@ public class ApiServlet extends HttpServlet {
     public ApiServlet(@Reference PluginRegistry plugins, @Reference CatchmentRegistry catchments,
                       @Reference SeriesStore series, @Reference ForecastArchive forecasts,
                       @Reference ForecastService cycles, @Reference AlertStore alerts,
-                      @Reference ParameterStore parameters, BundleContext context) {
+                      @Reference ParameterStore parameters, @Reference RatingCurveStore ratingCurveStore,
+                      BundleContext context) {
         this.plugins = plugins;
         this.catchments = catchments;
         this.series = series;
@@ -101,6 +112,7 @@ public class ApiServlet extends HttpServlet {
         this.cycles = cycles;
         this.alerts = alerts;
         this.parameters = parameters;
+        this.ratingCurves = new RatingCurves(catchments, series, ratingCurveStore);
         String configured = context.getProperty("org.osgi.service.http.port");
         this.port = configured == null ? "8080" : configured;
     }
@@ -126,18 +138,28 @@ public class ApiServlet extends HttpServlet {
             if (!java.net.InetAddress.getByName(request.getRemoteAddr()).isLoopbackAddress()) {
                 throw new ApiException(403, "write requests are accepted from this machine only");
             }
-            Matcher m = CALIBRATION_PATH.matcher(pathOf(request));
-            if (!m.matches()) {
-                throw new ApiException(404, "no such resource: POST /api" + pathOf(request));
-            }
-            Instant from = instantParameter(request, "from", null);
-            Instant to = instantParameter(request, "to", null);
-            if (from == null || to == null) {
-                throw new ApiException(400, "'from' and 'to' (ISO-8601 UTC instants) are required");
-            }
+            String path = pathOf(request);
+            Matcher hindcast = HINDCAST_START_PATH.matcher(path);
+            Matcher rating = RATING_PATH.matcher(path);
+            Matcher m = CALIBRATION_PATH.matcher(path);
             try {
-                return calibrationService().start(m.group(1), from, to, valueOr(request.getParameter("criterion"),
-                        "NSE"), valueOr(request.getParameter("method"), "michel"));
+                if (hindcast.matches()) {
+                    return hindcastService().start(hindcast.group(1), required(request, "calibrateFrom"),
+                            required(request, "calibrateTo"), required(request, "from"), required(request, "to"));
+                }
+                if (rating.matches()) {
+                    Station station = catchments.station(rating.group(1))
+                            .orElseThrow(() -> new ApiException(404, "unknown station " + rating.group(1)));
+                    return ratingCurves.fit(station.code(), required(request, "from"), required(request, "to"),
+                            instantParameter(request, "validFrom", required(request, "from")),
+                            intParameter(request, "segments", 0));
+                }
+                if (!m.matches()) {
+                    throw new ApiException(404, "no such resource: POST /api" + path);
+                }
+                return calibrationService().start(m.group(1), required(request, "from"), required(request, "to"),
+                        valueOr(request.getParameter("criterion"), "NSE"),
+                        valueOr(request.getParameter("method"), "michel"));
             } catch (IllegalArgumentException e) {
                 throw new ApiException(400, e.getMessage());
             }
@@ -154,6 +176,22 @@ public class ApiServlet extends HttpServlet {
 
     private static String valueOr(String value, String fallback) {
         return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private static Instant required(HttpServletRequest request, String name) {
+        Instant value = instantParameter(request, name, null);
+        if (value == null) {
+            throw new ApiException(400, "'" + name + "' (an ISO-8601 UTC instant) is required");
+        }
+        return value;
+    }
+
+    private HindcastService hindcastService() {
+        HindcastService service = hindcasts;
+        if (service == null) {
+            throw new ApiException(503, "hindcasts are not installed (bundle org.vigie.model.grp)");
+        }
+        return service;
     }
 
     private CalibrationService calibrationService() {
@@ -197,8 +235,12 @@ public class ApiServlet extends HttpServlet {
                 return Map.of("endpoints", List.of("/api/registry", "/api/stations",
                         "/api/stations/{code}/series?quantity=H&from=…&to=…", "/api/stations/{code}/forecast",
                         "/api/stations/{code}/diagnostics?quantity=Q&from=…&to=…&format=json|html|svg|png",
-                        "/api/alerts", "/api/forecast-points", "/api/jobs",
-                        "POST /api/forecast-points/{id}/calibration?from=…&to=…&criterion=NSE&method=michel"));
+                        "/api/stations/{code}/rating-curves",
+                        "/api/alerts", "/api/forecast-points", "/api/jobs", "/api/hindcasts", "/api/hindcasts/{id}",
+                        "/api/hindcasts/{id}/report",
+                        "POST /api/forecast-points/{id}/calibration?from=…&to=…&criterion=NSE&method=michel",
+                        "POST /api/forecast-points/{id}/hindcast?calibrateFrom=…&calibrateTo=…&from=…&to=…",
+                        "POST /api/stations/{code}/rating-curves?from=…&to=…[&validFrom=…][&segments=N]"));
             }
             case "/registry" -> {
                 return registry();
@@ -212,6 +254,9 @@ public class ApiServlet extends HttpServlet {
             case "/jobs" -> {
                 return calibrationService().jobs();
             }
+            case "/hindcasts" -> {
+                return hindcastService().jobs();
+            }
             case "/alerts" -> {
                 return alerts(intParameter(request, "limit", 100));
             }
@@ -220,6 +265,23 @@ public class ApiServlet extends HttpServlet {
                 if (job.matches()) {
                     return calibrationService().job(job.group(1))
                             .orElseThrow(() -> new ApiException(404, "no job " + job.group(1)));
+                }
+                Matcher hindcast = HINDCAST_PATH.matcher(path);
+                if (hindcast.matches()) {
+                    if (hindcast.group(2) == null) {
+                        return hindcastService().job(hindcast.group(1))
+                                .orElseThrow(() -> new ApiException(404, "no hindcast " + hindcast.group(1)));
+                    }
+                    String html = hindcastService().report(hindcast.group(1)).orElseThrow(() -> new ApiException(404,
+                            "no report for hindcast " + hindcast.group(1) + " (unknown, running or failed)"));
+                    return new Rendered(html.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                            "text/html; charset=utf-8");
+                }
+                Matcher rating = RATING_PATH.matcher(path);
+                if (rating.matches()) {
+                    Station station = catchments.station(rating.group(1))
+                            .orElseThrow(() -> new ApiException(404, "unknown station " + rating.group(1)));
+                    return ratingCurves.of(station.code());
                 }
                 Matcher m = STATION_PATH.matcher(path);
                 if (!m.matches()) {
