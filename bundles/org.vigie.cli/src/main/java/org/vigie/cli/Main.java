@@ -27,6 +27,16 @@ public final class Main {
             "  bin/vigie diagnose --input series.csv --quantity Q|H|P --out flags.csv [--report report.html]",
             "                      [--plot plot.png|plot.svg] [--step PT1H]",
             "                      (input time,value in ISO-8601 UTC; output time,value,flags)",
+            "  bin/vigie hindcast --input data.csv --model GR4H --calibrate-from DATE --calibrate-to DATE",
+            "                      --from DATE --to DATE --leads 1-24 --out metrics.csv [--report report.html|.md]",
+            "                      [--area KM2 (Q in m³/s)] [--thresholds Q1,Q2] [--upstream COL (ignored by GR)]",
+            "                      [--params params.csv] [--scenario observed|zero] [--criterion NSE|KGE|KGE2]",
+            "                      [--band 10,90] [--flow-classes 50,80,95|none] [--error-order 2] [--boxcox 0.5]",
+            "                      [--reset match-total|proportional|none] [--events 5] [--forecasts all.csv]",
+            "                      (input time,P,E,Q[,upstream…] regular UTC, P and E in mm per step;",
+            "                       progress on stderr; docs/forecasting.md)",
+            "  bin/vigie rating --input gaugings.csv --station CODE --valid-from INSTANT --out curve.json",
+            "                      [--segments N]   (input H,Q in m and m³/s; output a catchment ratingCurves entry)",
             "  DATE is yyyy-MM-dd (or an ISO-8601 instant for hourly data); --run-to is inclusive.",
             "  Input columns as airGR's example files: DatesR,P,E[,…] in mm per time step.");
 
@@ -47,6 +57,14 @@ public final class Main {
                 DiagnoseCommand.run(args.subList(1, args.size()), out, err);
                 return 0;
             }
+            if (!args.isEmpty() && args.get(0).equals("rating")) {
+                RatingCommand.run(args.subList(1, args.size()), out, err);
+                return 0;
+            }
+            if (!args.isEmpty() && args.get(0).equals("hindcast")) {
+                HindcastCommand.run(args.subList(1, args.size()), out, err);
+                return 0;
+            }
             if (!args.isEmpty() && args.get(0).equals("calibrate")) {
                 CalibrateCommand.run(args.subList(1, args.size()), out, err);
                 return 0;
@@ -60,7 +78,7 @@ public final class Main {
         } catch (IllegalArgumentException e) {
             err.println("vigie: " + e.getMessage());
             return 2;
-        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+        } catch (java.io.IOException | java.io.UncheckedIOException | IllegalStateException e) {
             err.println("vigie: " + e.getMessage());
             return 1;
         }
