@@ -20,7 +20,7 @@ import org.vigie.qc.internal.filling.ShortGapFiller;
 
 /**
  * Turns stored raw observations into a model input: one value per time (the first source delivering it wins),
- * values diagnosed BAD or flagged as faulty (out of range, spike, flatline, future) left out, and gaps of up to
+ * values diagnosed BAD or flagged as faulty (out of range, spike, flatline) left out, and gaps of up to
  * {@link #MAX_FILLED_STEPS} steps filled by linear interpolation — except rainfall, where a missing step is not
  * invented. The raw series in the store is never changed.
  */
@@ -29,9 +29,12 @@ final class ObservedSeries {
     /** Longest run of missing steps filled: three hours at an hourly step, short next to a flood's rise. */
     static final int MAX_FILLED_STEPS = 3;
 
-    /** Flags saying the value itself is wrong; the others (gap, late delivery…) describe its context. */
+    /**
+     * Flags saying the value itself is wrong; the others (gap, late delivery…) describe its context, and a value
+     * stamped after its check (FUTURE) is, in a model input, a scenario stored ahead of time (a rainfall forecast).
+     */
     static final Set<DiagnosticFlag> FAULTS = EnumSet.of(DiagnosticFlag.RANGE, DiagnosticFlag.SPIKE,
-            DiagnosticFlag.FLATLINE, DiagnosticFlag.FUTURE);
+            DiagnosticFlag.FLATLINE);
 
     private ObservedSeries() {
     }
