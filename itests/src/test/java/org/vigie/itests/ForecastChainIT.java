@@ -103,6 +103,12 @@ public class ForecastChainIT {
         JsonNode exceedance = level.get("exceedance");
         assertEquals("the Dhuy's yellow, orange and red thresholds", 3, exceedance.size());
         assertEquals(24, exceedance.get(0).get("probabilities").size());
+        // grp-gr4h gives a band (its default uncertainty until a hindcast learns the point's own): in level too
+        JsonNode lead6 = level.get("values").get(5);
+        assertTrue(lead6.toString(), lead6.get("q10").asDouble() < lead6.get("value").asDouble()
+                && lead6.get("value").asDouble() < lead6.get("q90").asDouble());
+        double yellow = exceedance.get(0).get("probabilities").get(5).asDouble();
+        assertTrue("a probability, not a yes/no: " + yellow, yellow >= 0 && yellow <= 1);
     }
 
     private static JsonNode find(JsonNode forecasts, String point) {

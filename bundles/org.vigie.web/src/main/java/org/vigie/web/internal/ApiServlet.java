@@ -162,6 +162,9 @@ public class ApiServlet extends HttpServlet {
                         valueOr(request.getParameter("method"), "michel"));
             } catch (IllegalArgumentException e) {
                 throw new ApiException(400, e.getMessage());
+            } catch (IllegalStateException e) {
+                // e.g. a hindcast of this forecast point is already running
+                throw new ApiException(409, e.getMessage());
             }
         });
     }
