@@ -34,9 +34,14 @@ final class ForcingGrid {
         double[] values = new double[steps];
         java.util.Arrays.fill(values, Double.NaN);
         long stepNanos = step.toNanos();
+        // a run resuming at the issue time has no past step on its grid: PET then carries on from the last value known
+        double lastBeforeStart = 0.0;
         for (int i = 0; i < series.size(); i++) {
             Duration offset = Duration.between(start, series.time(i));
             if (offset.isNegative()) {
+                if (!Double.isNaN(series.value(i))) {
+                    lastBeforeStart = series.value(i);
+                }
                 continue;
             }
             long nanos = offset.toNanos();
@@ -57,7 +62,7 @@ final class ForcingGrid {
                         + start.plus(step.multipliedBy(i)) + "; fill the gap (e.g. from a neighbouring gauge) "
                         + "or shorten the history");
             }
-            values[i] = futureGap == FutureGap.ZERO || i == 0 ? 0.0 : values[i - 1];
+            values[i] = futureGap == FutureGap.ZERO ? 0.0 : i == 0 ? lastBeforeStart : values[i - 1];
         }
         return values;
     }
