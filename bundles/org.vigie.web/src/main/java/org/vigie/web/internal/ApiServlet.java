@@ -32,12 +32,10 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vigie.api.DiagnosticFlag;
-import org.vigie.api.Forecast;
 import org.vigie.api.ForecastPoint;
 import org.vigie.api.Observation;
 import org.vigie.api.Quantity;
 import org.vigie.api.Station;
-import org.vigie.api.Threshold;
 import org.vigie.api.VigilanceLevel;
 import org.vigie.api.service.AlertStore;
 import org.vigie.api.service.CalibrationService;
@@ -94,6 +92,7 @@ public class ApiServlet extends HttpServlet {
     private volatile transient HindcastService hindcasts;
 
     private final transient RatingCurves ratingCurves;
+    private final transient StationForecasts stationForecasts;
 
     /** A body that is not JSON: a rendered report. */
     private record Rendered(byte[] bytes, String mediaType) {
@@ -113,6 +112,7 @@ public class ApiServlet extends HttpServlet {
         this.alerts = alerts;
         this.parameters = parameters;
         this.ratingCurves = new RatingCurves(catchments, series, ratingCurveStore);
+        this.stationForecasts = new StationForecasts(catchments, forecasts);
         String configured = context.getProperty("org.osgi.service.http.port");
         this.port = configured == null ? "8080" : configured;
     }
@@ -295,7 +295,8 @@ public class ApiServlet extends HttpServlet {
                 return switch (m.group(2)) {
                     case "series" -> series(station, request);
                     case "diagnostics" -> diagnostics(station, request);
-                    default -> forecast(station, request);
+                    default -> stationForecasts.of(station.code())
+                            .orElseThrow(() -> new ApiException(404, "no forecast yet for station " + station.code()));
                 };
             }
         }
@@ -399,53 +400,6 @@ public class ApiServlet extends HttpServlet {
         body.put("to", to);
         body.put("observations", values);
         return body;
-    }
-
-    private Map<String, Object> forecast(Station station, HttpServletRequest request) {
-        List<Forecast> latest = new ArrayList<>();
-        for (ForecastPoint point : catchments.forecastPoints()) {
-            if (point.stationCode().equals(station.code())) {
-                forecasts.latest(point.id()).ifPresent(latest::add);
-                // a discharge forecast point also has its level forecast, through the station's rating curve
-                forecasts.latest(point.id() + "/H").ifPresent(latest::add);
-            }
-        }
-        if (latest.isEmpty()) {
-            throw new ApiException(404, "no forecast yet for station " + station.code());
-        }
-        List<Map<String, Object>> runs = new ArrayList<>();
-        for (Forecast f : latest) {
-            Map<String, Object> run = new LinkedHashMap<>();
-            run.put("forecastPoint", f.forecastPointId());
-            run.put("quantity", f.quantity());
-            run.put("unit", f.quantity().unit());
-            run.put("model", f.modelId());
-            run.put("modelVersion", f.modelVersion());
-            run.put("issueTime", f.issueTime());
-            List<Map<String, Object>> steps = new ArrayList<>();
-            for (int i = 0; i < f.size(); i++) {
-                Map<String, Object> step = new LinkedHashMap<>();
-                step.put("lead", f.leadTimes().get(i));
-                step.put("time", f.validTime(i));
-                step.put("value", f.value(i));
-                final int lead = i;
-                f.quantiles().forEach((p, v) -> step.put("q" + Math.round(p * 100), v[lead]));
-                steps.add(step);
-            }
-            run.put("values", steps);
-            List<Map<String, Object>> exceedance = new ArrayList<>();
-            for (Threshold threshold : catchments.thresholds(station.code(), f.quantity())) {
-                Map<String, Object> item = new LinkedHashMap<>();
-                item.put("level", threshold.level());
-                item.put("value", threshold.value());
-                item.put("label", threshold.label());
-                item.put("probabilities", f.exceedanceProbabilities(threshold.value()));
-                exceedance.add(item);
-            }
-            run.put("exceedance", exceedance);
-            runs.add(run);
-        }
-        return Map.of("station", station.code(), "forecasts", runs);
     }
 
     private List<Map<String, Object>> forecastPoints() {
