@@ -23,7 +23,7 @@ class L0123003TargetsTest {
 
     @BeforeAll
     static void runTheExperiment() throws Exception {
-        SharedData.Basin basin = SharedData.Basin.read("L0123003");
+        Basin basin = Basin.read("L0123003");
         int calibrateFrom = basin.index("2004-01-01T00:00:00Z");
         int calibrateTo = basin.index("2007-01-01T00:00:00Z");
         int hindcastTo = basin.times().length;

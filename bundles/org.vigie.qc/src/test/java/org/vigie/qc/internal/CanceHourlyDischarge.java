@@ -10,6 +10,8 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import org.vigie.testing.SharedData;
+
 /**
  * The real hourly discharge of the Cance (shared data beside the repository, never copied into it). Tests using it
  * are skipped, naming the missing path, when the shared data are absent.

@@ -23,6 +23,7 @@ import org.vigie.api.Observation;
 import org.vigie.api.Provenance;
 import org.vigie.api.Quality;
 import org.vigie.api.Quantity;
+import org.vigie.testing.SharedData;
 
 /**
  * The level/discharge and neighbour checks on real data with injected faults; prints the figures reported in

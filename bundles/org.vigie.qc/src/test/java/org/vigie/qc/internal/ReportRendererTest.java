@@ -24,6 +24,7 @@ import org.vigie.api.Observation;
 import org.vigie.api.Provenance;
 import org.vigie.api.Quality;
 import org.vigie.api.Quantity;
+import org.vigie.testing.SharedData;
 import org.w3c.dom.Document;
 
 /** Reports rendered for real series: the Cance outlet (hourly, 4 months) and Hub'Eau's Loire at Blois. */

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.vigie.api.RatingCurve;
+import org.vigie.testing.SharedData;
 
 /**
  * Real data: the Vigicrues forecasts of 11 December 2024 pair a forecast Q and a forecast H at the same place and

@@ -3,7 +3,8 @@ package org.vigie.hydrology.internal.criteria;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
-import org.vigie.hydrology.internal.testdata.SharedData;
+import org.vigie.hydrology.internal.testdata.ReferenceFiles;
+import org.vigie.testing.SharedData;
 
 /**
  * Criteria on airGR's own man-page runs (reference_summary.txt). Qsim in the files is rounded to 10 significant
@@ -15,8 +16,8 @@ class AirGrReferenceCriteriaTest {
 
     @Test
     void gr4jDailyRunNseAndKgeMatchAirGr() {
-        SharedData.Table run = SharedData.readCsv(
-                SharedData.require("airgr-reference-runs/GR4J_L0123001_1990-1999_warmup1989.csv"));
+        ReferenceFiles.Table run = ReferenceFiles.readCsv(
+                SharedData.file("airgr-reference-runs/GR4J_L0123001_1990-1999_warmup1989.csv"));
         double[] qobs = run.numbers("Qobs");
         double[] qsim = run.numbers("Qsim");
 
@@ -34,8 +35,8 @@ class AirGrReferenceCriteriaTest {
 
     @Test
     void gr4hHourlyRunNseMatchesAirGr() {
-        SharedData.Table run = SharedData.readCsv(
-                SharedData.require("airgr-reference-runs/GR4H_L0123003_2005-2008_warmup2004.csv"));
+        ReferenceFiles.Table run = ReferenceFiles.readCsv(
+                SharedData.file("airgr-reference-runs/GR4H_L0123003_2005-2008_warmup2004.csv"));
         CriterionResult nse = EfficiencyCriteria.nse(run.numbers("Qobs"), run.numbers("Qsim"));
         assertEquals(0.880625193466063, nse.value(), ROUNDED_QSIM_TOLERANCE);
         System.out.printf("GR4H L0123003 NSE %.15f (|err| %.2e)%n",

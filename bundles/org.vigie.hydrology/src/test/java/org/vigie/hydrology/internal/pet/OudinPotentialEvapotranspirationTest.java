@@ -10,14 +10,15 @@ import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
 import org.vigie.hydrology.internal.pet.OudinPotentialEvapotranspiration.LatitudeUnit;
-import org.vigie.hydrology.internal.testdata.SharedData;
+import org.vigie.hydrology.internal.testdata.ReferenceFiles;
+import org.vigie.testing.SharedData;
 
 class OudinPotentialEvapotranspirationTest {
 
     @Test
     void reproducesAirGrPeOudinOnL0123001AtLatitude08Radians() {
-        SharedData.Table reference = SharedData.readCsv(
-                SharedData.require("airgr-reference-runs/PE_Oudin_L0123001_lat0.8rad.csv"));
+        ReferenceFiles.Table reference = ReferenceFiles.readCsv(
+                SharedData.file("airgr-reference-runs/PE_Oudin_L0123001_lat0.8rad.csv"));
         double[] julianDays = reference.numbers("JD");
         double[] temperature = reference.numbers("T");
         double[] expected = reference.numbers("PE_Oudin_Lat0.8rad");

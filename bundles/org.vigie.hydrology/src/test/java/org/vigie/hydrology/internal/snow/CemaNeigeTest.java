@@ -12,7 +12,8 @@ import java.util.Collections;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.vigie.hydrology.internal.testdata.SharedData;
+import org.vigie.hydrology.internal.testdata.ReferenceFiles;
+import org.vigie.testing.SharedData;
 
 class CemaNeigeTest {
 
@@ -203,10 +204,10 @@ class CemaNeigeTest {
         }
 
         static LayeredCatchment load(String code) {
-            Path observations = SharedData.require("airgr-catchments/" + code + "_BasinObs.csv");
-            double[] hypsometry = SharedData.hypsometry(SharedData.require("airgr-catchments/" + code
+            Path observations = SharedData.file("airgr-catchments/" + code + "_BasinObs.csv");
+            double[] hypsometry = ReferenceFiles.hypsometry(SharedData.file("airgr-catchments/" + code
                     + "_BasinInfo.txt"));
-            SharedData.Table table = SharedData.readCsv(observations);
+            ReferenceFiles.Table table = ReferenceFiles.readCsv(observations);
             MonthDay[] days = java.util.Arrays.stream(table.text("DatesR"))
                     .map(d -> MonthDay.from(LocalDate.parse(d))).toArray(MonthDay[]::new);
             double[] precipitation = table.numbers("P");

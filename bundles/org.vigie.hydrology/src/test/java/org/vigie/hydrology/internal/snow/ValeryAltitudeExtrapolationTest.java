@@ -9,7 +9,8 @@ import java.time.MonthDay;
 
 import org.junit.jupiter.api.Test;
 import org.vigie.hydrology.internal.snow.ElevationLayerInputs.SolidFractionMethod;
-import org.vigie.hydrology.internal.testdata.SharedData;
+import org.vigie.hydrology.internal.testdata.ReferenceFiles;
+import org.vigie.testing.SharedData;
 
 class ValeryAltitudeExtrapolationTest {
 
@@ -24,7 +25,7 @@ class ValeryAltitudeExtrapolationTest {
 
     @Test
     void fiveLayersTakeTheMiddlePercentileOfEachFifthAsAirGr17Does() {
-        double[] hypsometry = SharedData.hypsometry(SharedData.require("airgr-catchments/X0310010_BasinInfo.txt"));
+        double[] hypsometry = ReferenceFiles.hypsometry(SharedData.file("airgr-catchments/X0310010_BasinInfo.txt"));
         // airGR >= 1.7.0 (issue #144): HypsoData[ncont + nn/2 + 1], i.e. percentiles 10, 30, 50, 70, 90.
         assertArrayEquals(new double[] {1386, 1869, 2170, 2406, 2697},
                 ValeryAltitudeExtrapolation.layerElevations(hypsometry, 5), 0.0);

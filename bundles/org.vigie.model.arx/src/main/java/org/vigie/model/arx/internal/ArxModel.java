@@ -21,6 +21,7 @@ import org.vigie.model.arx.internal.core.ArxFit;
 import org.vigie.model.arx.internal.core.ArxOrders;
 import org.vigie.model.arx.internal.core.ArxPredictor;
 import org.vigie.model.arx.internal.core.BoxCox;
+import org.vigie.model.support.internal.SeriesGrid;
 
 /**
  * The ARX statistical model as a forecast-cycle model. The target (H or Q) is predicted from its own past and from

@@ -17,6 +17,7 @@ import org.vigie.api.Quantity;
 import org.vigie.api.spi.ModelRequest;
 import org.vigie.api.spi.ModelResult;
 import org.vigie.api.spi.ModelState;
+import org.vigie.testing.SharedData;
 
 /**
  * The ARX model on the Cance (Ardèche), hourly, shared data read in place: the outlet discharge V3524010 from its

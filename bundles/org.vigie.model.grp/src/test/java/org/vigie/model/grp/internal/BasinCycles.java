@@ -20,10 +20,10 @@ import org.vigie.api.spi.ModelState;
  */
 final class BasinCycles {
 
-    final SharedData.Basin basin;
+    final Basin basin;
     final Duration step;
 
-    BasinCycles(SharedData.Basin basin) {
+    BasinCycles(Basin basin) {
         this.basin = basin;
         this.step = Duration.between(basin.times()[0], basin.times()[1]);
     }

@@ -54,7 +54,7 @@ class DefaultUncertaintyGeneratorTest {
 
     /** The text of a table, header included. */
     static String generate(Recipe recipe) throws IOException {
-        SharedData.Basin basin = SharedData.Basin.read(recipe.basin());
+        Basin basin = Basin.read(recipe.basin());
         int calibrateFrom = basin.index(recipe.calibrateFrom());
         int calibrateTo = basin.index(recipe.calibrateTo());
         int hindcastFrom = basin.index(recipe.hindcastFrom());

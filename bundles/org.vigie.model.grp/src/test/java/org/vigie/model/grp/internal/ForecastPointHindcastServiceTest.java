@@ -62,7 +62,7 @@ class ForecastPointHindcastServiceTest {
 
     @BeforeAll
     static void storeTheBasin() throws Exception {
-        SharedData.Basin basin = SharedData.Basin.read("L0123003");
+        Basin basin = Basin.read("L0123003");
         series = new InMemoryStores.Series();
         List<Observation> observations = new ArrayList<>();
         Provenance source = Provenance.of("airgr");

@@ -60,7 +60,7 @@ class GrpRiverModelTest {
 
     @BeforeAll
     static void learnTheChainOn2004To2006() throws Exception {
-        SharedData.Basin basin = SharedData.Basin.read("L0123003");
+        Basin basin = Basin.read("L0123003");
         cycles = new BasinCycles(basin);
         day2007 = basin.index("2007-01-01T00:00:00Z");
         // the library's chain with airGR's parameters: correction and uncertainty learnt on 2004–2006, zero rain
@@ -76,7 +76,7 @@ class GrpRiverModelTest {
     /** A stored state at the start of step {@code index}, from a plain GR run, optionally with the learnt chain. */
     private static ModelState stateAt(int index, boolean withLearnt) {
         GrParameters parameters = GrModel.GR4H.parameters(X);
-        SharedData.Basin basin = cycles.basin;
+        Basin basin = cycles.basin;
         GrState state = GrModel.GR4H.run(parameters, GrModel.GR4H.defaultInitialState(parameters),
                 basin.precipitation(), basin.evaporation(), 0, index, GrOutputs.STATE_ONLY).endState();
         FlowTransform transform = withLearnt ? learning.errorModel().transform() : GrpRiverModel.UNLEARNT_TRANSFORM;
@@ -216,7 +216,7 @@ class GrpRiverModelTest {
         GrpForecaster forecaster = GrpForecaster.withCorrection(learning.parameters(), ResetPolicy.MATCH_TOTAL,
                 learning.errorModel());
         GrState start = GrState.fromAirGrVector(GrModel.GR4H, stateAt(from, true).variable("gr"));
-        SharedData.Basin basin = cycles.basin;
+        Basin basin = cycles.basin;
         Map<Integer, IssuedForecast> expected = new HashMap<>();
         ForecastState end = new Hindcast(forecaster).run(new Hindcast.Inputs(basin.precipitation(),
                 basin.evaporation(), basin.dischargeMm()), start, new Hindcast.Period(from, from, from + issues,
@@ -341,7 +341,7 @@ class GrpRiverModelTest {
 
     @Test
     void grp4jRunsDailyWithItsDefaultTable() throws Exception {
-        SharedData.Basin basin = SharedData.Basin.read("L0123001");
+        Basin basin = Basin.read("L0123001");
         BasinCycles daily = new BasinCycles(basin);
         GrpGr4jModel gr4j = new GrpGr4jModel();
         Map<String, Double> parameters = gr4j.descriptor().resolve(Map.of("X1", 257.24, "X2", 1.012, "X3", 88.23,

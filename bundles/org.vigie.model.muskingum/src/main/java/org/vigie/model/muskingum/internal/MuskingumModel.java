@@ -19,6 +19,7 @@ import org.vigie.api.spi.ParameterSpec;
 import org.vigie.api.spi.RiverModel;
 import org.vigie.model.muskingum.internal.core.MuskingumParameters;
 import org.vigie.model.muskingum.internal.core.MuskingumRouting;
+import org.vigie.model.support.internal.SeriesGrid;
 
 /**
  * Muskingum routing from one or more upstream gauges ({@code upstream}, {@code upstream2}, …: every input whose

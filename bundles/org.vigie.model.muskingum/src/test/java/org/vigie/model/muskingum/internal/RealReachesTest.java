@@ -14,6 +14,7 @@ import org.vigie.model.muskingum.internal.core.MuskingumCalibration;
 import org.vigie.model.muskingum.internal.core.MuskingumFit;
 import org.vigie.model.muskingum.internal.core.MuskingumRouting;
 import org.vigie.model.muskingum.internal.core.Nse;
+import org.vigie.testing.SharedData;
 
 /**
  * Muskingum on real nested gauges (shared data, read in place):

@@ -1,4 +1,4 @@
-package org.vigie.model.arx.internal;
+package org.vigie.testing;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -9,12 +9,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Finds the shared reference data beside the repository (never copied into it); skips the test when absent. */
+/**
+ * Access to the shared reference data that lives beside the repository ({@code <X>/shared/data} next to
+ * {@code <X>/main}), never copied into it. A test that needs a file absent there is skipped, with the missing path in
+ * the message.
+ */
 public final class SharedData {
 
     private SharedData() {
     }
 
+    /**
+     * The path of a shared data file, resolved from the module directory (the {@code basedir} system property, else
+     * the working directory) as {@code ../../../shared/data/<relative>}; an aborted (skipped) test when the file is
+     * not readable.
+     */
     public static Path file(String relative) {
         Path moduleDirectory = Path.of(System.getProperty("basedir", System.getProperty("user.dir")));
         Path file = moduleDirectory.resolve("../../../shared/data").resolve(relative).normalize();
@@ -23,6 +32,7 @@ public final class SharedData {
         return file;
     }
 
+    /** The lines of a shared data file (UTF-8), or an aborted (skipped) test when the file is not available. */
     public static List<String> lines(String relative) {
         try {
             return Files.readAllLines(file(relative), StandardCharsets.UTF_8);

@@ -1,7 +1,5 @@
 package org.vigie.hydrology.internal.testdata;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -12,21 +10,12 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Access to the shared reference data that lives beside the repository ({@code <X>/shared/data} next to
- * {@code <X>/main}). Tests that need it are skipped, with the missing path in the message, when it is absent.
+ * Readers for the airGR reference files of the shared data (found with {@link org.vigie.testing.SharedData}): the
+ * hypsometric curve of a basin and comma-separated tables.
  */
-public final class SharedData {
+public final class ReferenceFiles {
 
-    private SharedData() {
-    }
-
-    /** The path of a shared data file, or an aborted (skipped) test when the file is not available. */
-    public static Path require(String relativeToSharedData) {
-        Path moduleDirectory = Path.of(System.getProperty("basedir", System.getProperty("user.dir")));
-        Path file = moduleDirectory.resolve("../../../shared/data").resolve(relativeToSharedData).normalize();
-        assumeTrue(Files.isReadable(file), () -> "shared reference data not found at " + file
-                + " (expected <X>/shared/data beside the repository <X>/main); test skipped");
-        return file;
+    private ReferenceFiles() {
     }
 
     /** The 101-point hypsometric curve [m] of a {@code *_BasinInfo.txt} file (the line after "HypsoData"). */

@@ -1,4 +1,4 @@
-package org.vigie.model.muskingum.internal;
+package org.vigie.model.support.internal;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -13,16 +13,16 @@ import org.vigie.api.TimeSeries;
  * instantaneous: a grid time takes the value stamped there, else the linear interpolation between the values just
  * before and after it when these are at most {@link #MAX_INTERPOLATED_STEPS} steps apart, else NaN.
  */
-final class SeriesGrid {
+public final class SeriesGrid {
 
     /** Widest span between two observations that is interpolated across, in steps. */
-    static final int MAX_INTERPOLATED_STEPS = 3;
+    public static final int MAX_INTERPOLATED_STEPS = 3;
 
     private SeriesGrid() {
     }
 
     /** The grid follows the model step (whole hours, whole UTC days…), whatever second a cycle was issued at. */
-    static Instant aligned(Instant time, Duration step) {
+    public static Instant aligned(Instant time, Duration step) {
         long stepSeconds = step.getSeconds();
         if (stepSeconds == 0 || step.getNano() != 0) {
             throw new IllegalArgumentException("the step must be a whole number of seconds, got " + step);
@@ -31,7 +31,7 @@ final class SeriesGrid {
     }
 
     /** @return the first grid time at or after the series' first value, or {@code null} for an empty series */
-    static Instant firstGridTime(TimeSeries series, Duration step) {
+    public static Instant firstGridTime(TimeSeries series, Duration step) {
         if (series.isEmpty()) {
             return null;
         }
@@ -41,7 +41,7 @@ final class SeriesGrid {
     }
 
     /** @return the values at {@code start + i·step}, i = 0…steps − 1, NaN where there is none */
-    static double[] sample(TimeSeries series, Instant start, Duration step, int steps) {
+    public static double[] sample(TimeSeries series, Instant start, Duration step, int steps) {
         double[] values = new double[steps];
         Arrays.fill(values, Double.NaN);
         boolean accumulated = series.quantity() == Quantity.P || series.quantity() == Quantity.E;
@@ -86,7 +86,7 @@ final class SeriesGrid {
      * A sensor seldom reports exactly on the grid: when the grid time {@code index} has no value (nothing after it
      * to interpolate with yet), the latest observation of the step before it stands for it.
      */
-    static void fillFromLatest(double[] values, TimeSeries series, Instant start, Duration step, int index) {
+    public static void fillFromLatest(double[] values, TimeSeries series, Instant start, Duration step, int index) {
         if (series.quantity() == Quantity.P || series.quantity() == Quantity.E || !Double.isNaN(values[index])) {
             return;
         }
@@ -105,8 +105,17 @@ final class SeriesGrid {
         }
     }
 
+    /** Beyond {@code lastPast}, a missing value is 0 (the zero-rain scenario). */
+    public static void zeroBeyond(double[] values, int lastPast) {
+        for (int i = lastPast + 1; i < values.length; i++) {
+            if (Double.isNaN(values[i])) {
+                values[i] = 0;
+            }
+        }
+    }
+
     /** Beyond {@code lastPast}, a missing value repeats the previous one (persistence of the last known value). */
-    static void holdLast(double[] values, int lastPast) {
+    public static void holdLast(double[] values, int lastPast) {
         for (int i = Math.max(1, lastPast + 1); i < values.length; i++) {
             if (Double.isNaN(values[i])) {
                 values[i] = values[i - 1];
