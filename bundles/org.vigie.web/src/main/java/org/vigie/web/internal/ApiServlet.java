@@ -66,6 +66,9 @@ public class ApiServlet extends HttpServlet {
     private static final Pattern HINDCAST_START_PATH = Pattern.compile("/forecast-points/([^/]+)/hindcast");
     private static final Pattern HINDCAST_PATH = Pattern.compile("/hindcasts/([^/]+?)(/report)?");
     private static final Pattern RATING_PATH = Pattern.compile("/stations/([^/]+)/rating-curves");
+    private static final Pattern CAP_PATH = Pattern.compile("/cap/alerts/([^/]+)");
+    private static final String CAP_MEDIA_TYPE = "application/cap+xml; charset=utf-8";
+    private static final String ATOM_MEDIA_TYPE = "application/atom+xml; charset=utf-8";
     private static final Duration DEFAULT_SERIES_SPAN = Duration.ofDays(7);
     private static final Duration LONGEST_SERIES_SPAN = Duration.ofDays(3660);
 
@@ -93,6 +96,7 @@ public class ApiServlet extends HttpServlet {
 
     private final transient RatingCurves ratingCurves;
     private final transient StationForecasts stationForecasts;
+    private final transient CapDocuments capDocuments;
 
     /** A body that is not JSON: a rendered report. */
     private record Rendered(byte[] bytes, String mediaType) {
@@ -113,6 +117,9 @@ public class ApiServlet extends HttpServlet {
         this.parameters = parameters;
         this.ratingCurves = new RatingCurves(catchments, series, ratingCurveStore);
         this.stationForecasts = new StationForecasts(catchments, forecasts);
+        String sender = context.getProperty("vigie.cap.sender");
+        this.capDocuments = new CapDocuments(catchments, alerts, forecasts,
+                sender == null || sender.isBlank() ? "vigie@localhost" : sender);
         String configured = context.getProperty("org.osgi.service.http.port");
         this.port = configured == null ? "8080" : configured;
     }
@@ -240,7 +247,7 @@ public class ApiServlet extends HttpServlet {
                         "/api/stations/{code}/diagnostics?quantity=Q&from=…&to=…&format=json|html|svg|png",
                         "/api/stations/{code}/rating-curves",
                         "/api/alerts", "/api/forecast-points", "/api/jobs", "/api/hindcasts", "/api/hindcasts/{id}",
-                        "/api/hindcasts/{id}/report",
+                        "/api/hindcasts/{id}/report", "/api/cap/alerts.atom", "/api/cap/alerts/{alert id}",
                         "POST /api/forecast-points/{id}/calibration?from=…&to=…&criterion=NSE&method=michel",
                         "POST /api/forecast-points/{id}/hindcast?calibrateFrom=…&calibrateTo=…&from=…&to=…",
                         "POST /api/stations/{code}/rating-curves?from=…&to=…[&validFrom=…][&segments=N]"));
@@ -259,6 +266,11 @@ public class ApiServlet extends HttpServlet {
             }
             case "/hindcasts" -> {
                 return hindcastService().jobs();
+            }
+            case "/cap/alerts.atom" -> {
+                String base = request.getRequestURL().toString();
+                return new Rendered(capDocuments.feed(java.net.URI.create(base.substring(0,
+                        base.length() - "alerts.atom".length()))), ATOM_MEDIA_TYPE);
             }
             case "/alerts" -> {
                 return alerts(intParameter(request, "limit", 100));
@@ -279,6 +291,11 @@ public class ApiServlet extends HttpServlet {
                             "no report for hindcast " + hindcast.group(1) + " (unknown, running or failed)"));
                     return new Rendered(html.getBytes(java.nio.charset.StandardCharsets.UTF_8),
                             "text/html; charset=utf-8");
+                }
+                Matcher cap = CAP_PATH.matcher(path);
+                if (cap.matches()) {
+                    return new Rendered(capDocuments.document(cap.group(1)).orElseThrow(() -> new ApiException(404,
+                            "no alert " + cap.group(1))), CAP_MEDIA_TYPE);
                 }
                 Matcher rating = RATING_PATH.matcher(path);
                 if (rating.matches()) {
