@@ -107,6 +107,21 @@ public class WebhookDeliveryIT {
         for (AlertEvent event : events) {
             assertTrue(event.id() + " in " + accepted, accepted.stream().anyMatch(k -> k.startsWith(event.id())));
         }
+
+        // the duty officer acknowledges the orange alert through the API: recorded once, in its audit trail
+        String api = "http://localhost:" + context.getProperty("org.osgi.service.http.port") + "/api/alerts/";
+        String orange = events.stream().filter(e -> e.level() == org.vigie.api.VigilanceLevel.ORANGE).findFirst()
+                .orElseThrow().id();
+        java.net.HttpURLConnection ack = (java.net.HttpURLConnection) new java.net.URL(api + orange
+                + "/acknowledge?by=astreinte&note=pris%20en%20compte").openConnection();
+        ack.setRequestMethod("POST");
+        assertEquals(202, ack.getResponseCode());
+        assertEquals("astreinte", alerts.acknowledgement(orange).orElseThrow().by());
+        assertTrue(alerts.audit(orange).stream().anyMatch(a -> a.action().equals("ACKNOWLEDGED")));
+        java.net.HttpURLConnection unknown = (java.net.HttpURLConnection) new java.net.URL(api
+                + "nope/acknowledge?by=x").openConnection();
+        unknown.setRequestMethod("POST");
+        assertEquals(404, unknown.getResponseCode());
     }
 
     private static List<String> lines(Path file) {

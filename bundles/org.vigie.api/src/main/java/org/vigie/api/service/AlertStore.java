@@ -48,4 +48,28 @@ public interface AlertStore {
 
     /** Marks a delivery permanently refused. */
     void markRejected(long entryId, String detail);
+
+    /**
+     * Records that {@code by} acknowledged an alert; the first acknowledgement stands, a later one changes nothing.
+     *
+     * @return the acknowledgement in force
+     * @throws IllegalArgumentException when no alert has this id
+     * @since 1.1
+     */
+    Acknowledgement acknowledge(String alertId, String by, Instant at, String note);
+
+    /** @return the alert's acknowledgement, if any; @since 1.1 */
+    java.util.Optional<Acknowledgement> acknowledgement(String alertId);
+
+    /**
+     * Queues deliveries of a recorded alert to further channels (an escalation), in one transaction; a channel the
+     * alert was already queued for is left as it is.
+     *
+     * @return the channels newly queued
+     * @since 1.1
+     */
+    List<String> queue(String alertId, Collection<String> channelIds, Instant at, String reason);
+
+    /** @return the alert's audit trail, oldest first; @since 1.1 */
+    List<AuditEntry> audit(String alertId);
 }

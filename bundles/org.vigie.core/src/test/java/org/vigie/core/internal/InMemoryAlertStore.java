@@ -11,7 +11,9 @@ import java.util.Optional;
 
 import org.vigie.api.AlertEvent;
 import org.vigie.api.VigilanceLevel;
+import org.vigie.api.service.Acknowledgement;
 import org.vigie.api.service.AlertStore;
+import org.vigie.api.service.AuditEntry;
 import org.vigie.api.service.OutboxEntry;
 import org.vigie.api.service.OutboxEntry.Status;
 
@@ -89,5 +91,43 @@ class InMemoryAlertStore implements AlertStore {
     public synchronized void markRejected(long entryId, String detail) {
         OutboxEntry e = outbox.get(entryId);
         replace(entryId, Status.REJECTED, e.attempts() + 1, e.nextAttempt(), detail, null);
+    }
+
+    final Map<String, Acknowledgement> acknowledgements = new LinkedHashMap<>();
+    final List<AuditEntry> audit = new ArrayList<>();
+
+    @Override
+    public synchronized Acknowledgement acknowledge(String alertId, String by, Instant at, String note) {
+        if (event(alertId).isEmpty()) {
+            throw new IllegalArgumentException("no alert " + alertId);
+        }
+        return acknowledgements.computeIfAbsent(alertId, id -> new Acknowledgement(id, by, at, note));
+    }
+
+    @Override
+    public synchronized Optional<Acknowledgement> acknowledgement(String alertId) {
+        return Optional.ofNullable(acknowledgements.get(alertId));
+    }
+
+    @Override
+    public synchronized List<String> queue(String alertId, Collection<String> channelIds, Instant at, String reason) {
+        List<String> added = new ArrayList<>();
+        for (String channel : channelIds) {
+            if (outbox.values().stream().noneMatch(e -> e.alertId().equals(alertId) && e.channelId().equals(channel))) {
+                long id = outbox.size() + 1;
+                outbox.put(id, new OutboxEntry(id, alertId, channel, alertId + "/" + channel, Status.PENDING, 0, at,
+                        "", null));
+                added.add(channel);
+            }
+        }
+        if (!added.isEmpty()) {
+            audit.add(new AuditEntry(alertId, at, "QUEUED_FOR_ESCALATION", "vigie", added + ": " + reason));
+        }
+        return added;
+    }
+
+    @Override
+    public synchronized List<AuditEntry> audit(String alertId) {
+        return audit.stream().filter(a -> a.alertId().equals(alertId)).toList();
     }
 }

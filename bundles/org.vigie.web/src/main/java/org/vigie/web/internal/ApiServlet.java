@@ -67,6 +67,7 @@ public class ApiServlet extends HttpServlet {
     private static final Pattern HINDCAST_PATH = Pattern.compile("/hindcasts/([^/]+?)(/report)?");
     private static final Pattern RATING_PATH = Pattern.compile("/stations/([^/]+)/rating-curves");
     private static final Pattern CAP_PATH = Pattern.compile("/cap/alerts/([^/]+)");
+    private static final Pattern ACKNOWLEDGE_PATH = Pattern.compile("/alerts/([^/]+)/acknowledge");
     private static final String CAP_MEDIA_TYPE = "application/cap+xml; charset=utf-8";
     private static final String ATOM_MEDIA_TYPE = "application/atom+xml; charset=utf-8";
     private static final Duration DEFAULT_SERIES_SPAN = Duration.ofDays(7);
@@ -146,6 +147,18 @@ public class ApiServlet extends HttpServlet {
                 throw new ApiException(403, "write requests are accepted from this machine only");
             }
             String path = pathOf(request);
+            Matcher acknowledge = ACKNOWLEDGE_PATH.matcher(path);
+            if (acknowledge.matches()) {
+                String by = request.getParameter("by");
+                if (by == null || by.isBlank()) {
+                    throw new ApiException(400, "'by' (who acknowledges) is required");
+                }
+                if (alerts.event(acknowledge.group(1)).isEmpty()) {
+                    throw new ApiException(404, "no alert " + acknowledge.group(1));
+                }
+                return alerts.acknowledge(acknowledge.group(1), by.trim(), clock.instant(),
+                        valueOr(request.getParameter("note"), ""));
+            }
             Matcher hindcast = HINDCAST_START_PATH.matcher(path);
             Matcher rating = RATING_PATH.matcher(path);
             Matcher m = CALIBRATION_PATH.matcher(path);
@@ -250,6 +263,7 @@ public class ApiServlet extends HttpServlet {
                         "/api/hindcasts/{id}/report", "/api/cap/alerts.atom", "/api/cap/alerts/{alert id}",
                         "POST /api/forecast-points/{id}/calibration?from=…&to=…&criterion=NSE&method=michel",
                         "POST /api/forecast-points/{id}/hindcast?calibrateFrom=…&calibrateTo=…&from=…&to=…",
+                        "POST /api/alerts/{id}/acknowledge?by=…[&note=…]",
                         "POST /api/stations/{code}/rating-curves?from=…&to=…[&validFrom=…][&segments=N]"));
             }
             case "/registry" -> {
@@ -439,6 +453,8 @@ public class ApiServlet extends HttpServlet {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("event", e);
             item.put("deliveries", alerts.deliveries(e.id()));
+            item.put("acknowledgement", alerts.acknowledgement(e.id()).orElse(null));
+            item.put("audit", alerts.audit(e.id()));
             events.add(item);
         });
         Map<String, Object> body = new LinkedHashMap<>();

@@ -9,11 +9,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -24,7 +27,9 @@ import org.vigie.api.AlertEvent;
 import org.vigie.api.Quantity;
 import org.vigie.api.Threshold;
 import org.vigie.api.VigilanceLevel;
+import org.vigie.api.service.Acknowledgement;
 import org.vigie.api.service.AlertStore;
+import org.vigie.api.service.AuditEntry;
 import org.vigie.api.service.OutboxEntry;
 import org.vigie.api.service.OutboxEntry.Status;
 import org.vigie.api.service.StoreException;
@@ -70,6 +75,16 @@ public final class H2AlertStore implements AlertStore {
     private static final String MARK_REJECTED = "UPDATE outbox SET status = 'REJECTED', attempts = attempts + 1,"
             + " last_detail = ? WHERE id = ? AND status = 'PENDING'";
     private static final String ENTRY_EXISTS = "SELECT status FROM outbox WHERE id = ?";
+    private static final String INSERT_AUDIT = "INSERT INTO alert_audit (alert_id, at, action, actor, detail)"
+            + " VALUES (?, ?, ?, ?, ?)";
+    private static final String AUDIT = "SELECT at, action, actor, detail FROM alert_audit WHERE alert_id = ?"
+            + " ORDER BY at, id";
+    private static final String INSERT_ACK = "INSERT INTO alert_acknowledgement (alert_id, ack_by, ack_at, note)"
+            + " SELECT ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM alert_acknowledgement WHERE alert_id = ?)";
+    private static final String ACK = "SELECT ack_by, ack_at, note FROM alert_acknowledgement WHERE alert_id = ?";
+    private static final String QUEUED_CHANNELS = "SELECT channel_id FROM outbox WHERE alert_id = ?";
+    /** Who the platform's own audit lines are by. */
+    private static final String PLATFORM = "vigie";
 
     private final Database database;
 
@@ -94,17 +109,112 @@ public final class H2AlertStore implements AlertStore {
                 level.setLong(4, EpochNanos.of(event.createdAt()));
                 level.executeUpdate();
             }
-            try (PreparedStatement delivery = connection.prepareStatement(INSERT_DELIVERY)) {
-                for (String channel : channels) {
-                    delivery.setString(1, event.id());
-                    delivery.setString(2, channel);
-                    delivery.setString(3, event.id() + "/" + channel);
-                    delivery.setLong(4, EpochNanos.of(event.createdAt()));
-                    delivery.addBatch();
+            insertDeliveries(connection, event.id(), channels, event.createdAt());
+            audit(connection, event.id(), event.createdAt(), event.transition().name(), PLATFORM,
+                    event.previousLevel() + " -> " + event.level() + " (" + event.basis() + "), queued for " + channels);
+            return null;
+        });
+    }
+
+    private static void insertDeliveries(Connection connection, String alertId, List<String> channels, Instant at)
+            throws SQLException {
+        try (PreparedStatement delivery = connection.prepareStatement(INSERT_DELIVERY)) {
+            for (String channel : channels) {
+                delivery.setString(1, alertId);
+                delivery.setString(2, channel);
+                delivery.setString(3, alertId + "/" + channel);
+                delivery.setLong(4, EpochNanos.of(at));
+                delivery.addBatch();
+            }
+            delivery.executeBatch();
+        }
+    }
+
+    private static void audit(Connection connection, String alertId, Instant at, String action, String actor,
+                              String detail) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_AUDIT)) {
+            insert.setString(1, alertId);
+            insert.setLong(2, EpochNanos.of(at));
+            insert.setString(3, action);
+            insert.setString(4, actor);
+            insert.setString(5, detail);
+            insert.executeUpdate();
+        }
+    }
+
+    @Override
+    public Acknowledgement acknowledge(String alertId, String by, Instant at, String note) {
+        Acknowledgement wanted = new Acknowledgement(alertId, by, at, note);
+        if (event(alertId).isEmpty()) {
+            throw new IllegalArgumentException("no alert " + alertId);
+        }
+        database.inTransaction("acknowledge alert " + alertId, connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT_ACK)) {
+                insert.setString(1, alertId);
+                insert.setString(2, wanted.by());
+                insert.setLong(3, EpochNanos.of(at));
+                insert.setString(4, wanted.note());
+                insert.setString(5, alertId);
+                if (insert.executeUpdate() == 1) {
+                    audit(connection, alertId, at, "ACKNOWLEDGED", wanted.by(), wanted.note());
                 }
-                delivery.executeBatch();
             }
             return null;
+        });
+        return acknowledgement(alertId).orElseThrow();
+    }
+
+    @Override
+    public Optional<Acknowledgement> acknowledgement(String alertId) {
+        return database.withConnection("read the acknowledgement of " + alertId, connection -> {
+            try (PreparedStatement select = connection.prepareStatement(ACK)) {
+                select.setString(1, alertId);
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next() ? Optional.of(new Acknowledgement(alertId, row.getString(1),
+                            EpochNanos.toInstant(row.getLong(2)), row.getString(3))) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<String> queue(String alertId, Collection<String> channelIds, Instant at, String reason) {
+        if (event(alertId).isEmpty()) {
+            throw new IllegalArgumentException("no alert " + alertId);
+        }
+        return database.inTransaction("queue alert " + alertId + " for " + channelIds, connection -> {
+            Set<String> already = new HashSet<>();
+            try (PreparedStatement select = connection.prepareStatement(QUEUED_CHANNELS)) {
+                select.setString(1, alertId);
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        already.add(row.getString(1));
+                    }
+                }
+            }
+            List<String> added = new LinkedHashSet<>(channelIds).stream().filter(c -> !already.contains(c)).toList();
+            if (!added.isEmpty()) {
+                insertDeliveries(connection, alertId, added, at);
+                audit(connection, alertId, at, "QUEUED_FOR_ESCALATION", PLATFORM, added + ": " + reason);
+            }
+            return added;
+        });
+    }
+
+    @Override
+    public List<AuditEntry> audit(String alertId) {
+        return database.withConnection("read the audit trail of " + alertId, connection -> {
+            List<AuditEntry> entries = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement(AUDIT)) {
+                select.setString(1, alertId);
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        entries.add(new AuditEntry(alertId, EpochNanos.toInstant(row.getLong(1)), row.getString(2),
+                                row.getString(3), row.getString(4)));
+                    }
+                }
+            }
+            return entries;
         });
     }
 

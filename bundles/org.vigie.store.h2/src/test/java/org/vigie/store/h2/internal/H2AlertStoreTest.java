@@ -143,4 +143,26 @@ class H2AlertStoreTest extends StoreFixture {
         return new AlertEvent(id, station, Transition.RAISED, VigilanceLevel.ORANGE, VigilanceLevel.GREEN,
                 Basis.FORECAST, Quantity.H, 2.31, at.plusSeconds(5400), orange, at, "Vigilance orange à " + station);
     }
+
+    @Test
+    void acknowledgementsEscalationsAndTransitionsFormTheAuditTrail() {
+        H2AlertStore store = new H2AlertStore(database);
+        AlertEvent raised = new AlertEvent("a1", "K1", AlertEvent.Transition.RAISED, VigilanceLevel.ORANGE,
+                VigilanceLevel.GREEN, AlertEvent.Basis.OBSERVED, Quantity.H, 2.3, hour(0), null, hour(0), "orange");
+        store.record(raised, List.of("log"));
+
+        assertEquals(List.of("email"), store.queue("a1", List.of("log", "email"), hour(1), "not acknowledged"));
+        assertEquals(List.of(), store.queue("a1", List.of("email"), hour(2), "again"), "queued once only");
+        assertEquals(List.of("a1/log", "a1/email"), store.deliveries("a1").stream()
+                .map(org.vigie.api.service.OutboxEntry::idempotencyKey).toList());
+
+        var ack = store.acknowledge("a1", "M. Dupont", hour(3), "pris en compte");
+        assertEquals("M. Dupont", ack.by());
+        assertEquals(ack, store.acknowledge("a1", "someone else", hour(4), ""), "the first acknowledgement stands");
+        assertEquals(ack, store.acknowledgement("a1").orElseThrow());
+        assertThrows(IllegalArgumentException.class, () -> store.acknowledge("nope", "x", hour(5), ""));
+
+        assertEquals(List.of("RAISED", "QUEUED_FOR_ESCALATION", "ACKNOWLEDGED"),
+                store.audit("a1").stream().map(org.vigie.api.service.AuditEntry::action).toList());
+    }
 }
