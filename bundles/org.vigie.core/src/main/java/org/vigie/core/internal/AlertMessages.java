@@ -2,6 +2,7 @@ package org.vigie.core.internal;
 
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -11,6 +12,7 @@ import org.vigie.api.AlertEvent;
 import org.vigie.api.AlertEvent.Basis;
 import org.vigie.api.Quantity;
 import org.vigie.api.Station;
+import org.vigie.api.Threshold;
 
 /**
  * The French wording of alerts (people read them in Europe/Paris time with a decimal comma).
@@ -33,22 +35,49 @@ final class AlertMessages {
     }
 
     static String body(AlertEvent event, Station station) {
+        return body(event, station, Double.NaN, Double.NaN);
+    }
+
+    /**
+     * @param rate        the rise per hour that reached a rate-of-rise threshold, NaN when none did
+     * @param probability the forecast exceedance probability that reached the threshold, NaN when none did
+     */
+    static String body(AlertEvent event, Station station, double rate, double probability) {
         StringBuilder text = new StringBuilder(subject(event, station)).append(" : ");
         String what = quantityName(event.quantity()) + " "
                 + (event.basis() == Basis.OBSERVED ? "observée" : "prévue");
         text.append(what).append(' ').append(format(event.value(), event.quantity()))
                 .append(" le ").append(when(event.valueTime())).append(" (heure de Paris)");
-        if (event.threshold() != null) {
-            text.append(", seuil ").append(event.threshold().level().french()).append(' ')
-                    .append(format(event.threshold().value(), event.quantity()));
-            if (!event.threshold().label().isBlank()) {
-                text.append(" (").append(event.threshold().label()).append(')');
+        Threshold threshold = event.threshold();
+        if (threshold != null && threshold.kind() == Threshold.Kind.RATE_OF_RISE) {
+            if (!Double.isNaN(rate)) {
+                text.append(", montée de ").append(format(rate, event.quantity())).append("/h sur ")
+                        .append(window(threshold.rateWindow()));
+            }
+            text.append(", seuil de montée ").append(threshold.level().french()).append(' ')
+                    .append(format(threshold.value(), event.quantity())).append("/h");
+            if (!threshold.label().isBlank()) {
+                text.append(" (").append(threshold.label()).append(')');
+            }
+        } else if (threshold != null) {
+            text.append(", seuil ").append(threshold.level().french()).append(' ')
+                    .append(format(threshold.value(), event.quantity()));
+            if (!threshold.label().isBlank()) {
+                text.append(" (").append(threshold.label()).append(')');
+            }
+            if (!Double.isNaN(probability)) {
+                text.append(", probabilité de dépassement ").append(Math.round(probability * 100)).append(" %");
             }
         } else {
             text.append(", retour sous tous les seuils");
         }
         text.append(". Niveau précédent : ").append(event.previousLevel().french()).append('.');
         return text.toString();
+    }
+
+    private static String window(Duration window) {
+        return window.toMinutesPart() == 0 && window.toSecondsPart() == 0 ? window.toHours() + " h"
+                : window.toMinutes() + " min";
     }
 
     private static String when(Instant time) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -136,12 +137,75 @@ final class CatchmentParser {
 
     private Threshold threshold(JsonNode node, String path, Set<String> codes) throws InvalidCatchmentException {
         String station = knownStation(node, path, codes);
+        Quantity quantity;
         try {
-            return new Threshold(station, Quantity.parse(text(node, "quantity", path)),
-                    VigilanceLevel.valueOf(text(node, "level", path).toUpperCase(java.util.Locale.ROOT)),
-                    number(node, "value", path), node.path("label").asText(""));
+            quantity = Quantity.parse(text(node, "quantity", path));
         } catch (IllegalArgumentException e) {
-            throw invalid(path, e.getMessage() + " (levels: YELLOW, ORANGE, RED)");
+            throw invalid(path + ".quantity", e.getMessage());
+        }
+        VigilanceLevel level;
+        try {
+            level = VigilanceLevel.valueOf(text(node, "level", path).toUpperCase(Locale.ROOT));
+            if (level == VigilanceLevel.GREEN) {
+                throw new IllegalArgumentException("GREEN is the absence of a threshold");
+            }
+        } catch (IllegalArgumentException e) {
+            throw invalid(path + ".level", "'" + node.path("level").asText() + "' is not a vigilance level"
+                    + " (levels: YELLOW, ORANGE, RED)");
+        }
+        Threshold.Kind kind = Threshold.Kind.LEVEL;
+        if (!node.path("kind").isMissingNode()) {
+            String k = text(node, "kind", path);
+            kind = switch (k) {
+                case "level" -> Threshold.Kind.LEVEL;
+                case "rateOfRise" -> Threshold.Kind.RATE_OF_RISE;
+                default -> throw invalid(path + ".kind", "'" + k + "' is not a threshold kind (level, rateOfRise)");
+            };
+        }
+        double hysteresis = optionalNumber(node, "hysteresis", path, 0);
+        if (!(hysteresis >= 0)) {
+            throw invalid(path + ".hysteresis", "must be ≥ 0 (in the unit of value)");
+        }
+        Duration minDuration = node.path("minDuration").isMissingNode() ? Duration.ZERO
+                : duration(node, "minDuration", path);
+        if (minDuration.isNegative()) {
+            throw invalid(path + ".minDuration", "must not be negative");
+        }
+        Duration rateWindow = node.path("rateWindow").isMissingNode() ? null : duration(node, "rateWindow", path);
+        if (kind == Threshold.Kind.RATE_OF_RISE && rateWindow == null) {
+            throw invalid(path + ".rateWindow", "a rateOfRise threshold needs its window, e.g. \"PT3H\"");
+        }
+        if (kind == Threshold.Kind.LEVEL && rateWindow != null) {
+            throw invalid(path + ".rateWindow", "applies only to \"kind\": \"rateOfRise\"");
+        }
+        if (rateWindow != null && (rateWindow.isNegative() || rateWindow.isZero())) {
+            throw invalid(path + ".rateWindow", "must be positive");
+        }
+        double probability = optionalNumber(node, "forecastProbability", path, 0);
+        if (!(probability >= 0 && probability <= 1)) {
+            throw invalid(path + ".forecastProbability", "must be a probability between 0 and 1");
+        }
+        Duration within = null;
+        if (!node.path("forecastWithinHours").isMissingNode()) {
+            double hours = number(node, "forecastWithinHours", path);
+            if (!(hours > 0) || hours > 1e6) {
+                throw invalid(path + ".forecastWithinHours", "must be a positive number of hours");
+            }
+            within = Duration.ofSeconds(Math.round(hours * 3600));
+        }
+        if (kind == Threshold.Kind.RATE_OF_RISE) {
+            for (String field : new String[] {"minDuration", "forecastProbability", "forecastWithinHours"}) {
+                if (!node.path(field).isMissingNode()) {
+                    throw invalid(path + "." + field, "applies only to level thresholds (a rate of rise is judged"
+                            + " on observations over its rateWindow)");
+                }
+            }
+        }
+        try {
+            return new Threshold(station, quantity, level, number(node, "value", path), node.path("label").asText(""),
+                    kind, hysteresis, minDuration, rateWindow, probability, within);
+        } catch (IllegalArgumentException e) {
+            throw invalid(path, e.getMessage());
         }
     }
 
@@ -209,6 +273,11 @@ final class CatchmentParser {
             throw invalid(path + "." + field, "a number is required");
         }
         return value.asDouble();
+    }
+
+    private double optionalNumber(JsonNode node, String field, String path, double absent)
+            throws InvalidCatchmentException {
+        return node.path(field).isMissingNode() ? absent : number(node, field, path);
     }
 
     private JsonNode array(JsonNode node, String field, String path) throws InvalidCatchmentException {

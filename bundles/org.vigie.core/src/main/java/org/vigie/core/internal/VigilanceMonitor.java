@@ -1,7 +1,9 @@
 package org.vigie.core.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -23,16 +25,27 @@ import org.vigie.api.AlertEvent;
 import org.vigie.api.AlertEvent.Basis;
 import org.vigie.api.Forecast;
 import org.vigie.api.Observation;
+import org.vigie.api.Quality;
 import org.vigie.api.Threshold;
+import org.vigie.api.Threshold.Kind;
 import org.vigie.api.VigilanceLevel;
 import org.vigie.api.service.AlertStore;
 import org.vigie.api.service.CatchmentRegistry;
+import org.vigie.api.service.SeriesStore;
 import org.vigie.api.spi.AlertChannel;
 
 /**
  * Evaluates thresholds on observations and forecasts and keeps each station's vigilance level: the highest level
- * reached by its latest observations and its latest forecasts. Each change of a station's level becomes one
- * {@link AlertEvent}, recorded with its deliveries in the outbox in one transaction.
+ * its latest observations (level thresholds, and rate-of-rise thresholds apart) and its latest forecast of each
+ * forecast point decide. Each change of a station's level becomes one {@link AlertEvent}, recorded with its
+ * deliveries in the outbox in one transaction.
+ *
+ * <p>Each of these sources keeps its own level, entered and left by the rules of {@code docs/vigilance.md}:
+ * hysteresis (a level is left only below threshold − hysteresis), minimum duration (observed values must have
+ * stayed at or above the threshold that long, read back from the {@link SeriesStore}), rate of rise, forecast
+ * exceedance probability within a horizon. The levels of the sources live in memory; after a restart a source not
+ * yet evaluated again starts from the station's stored level, so that a value still within the hysteresis band,
+ * or at or above a threshold it had already held for its minimum duration, neither ends nor raises the alert again.
  */
 @Component(service = VigilanceMonitor.class, configurationPid = "org.vigie.core.alerts")
 @Designate(ocd = VigilanceMonitor.Config.class)
@@ -47,13 +60,27 @@ public class VigilanceMonitor {
 
     private static final Logger LOG = LoggerFactory.getLogger(VigilanceMonitor.class);
 
-    /** Why a station is at some level: one threshold reached by one value. */
+    /**
+     * Rises are differences of values divided by a time: 0.30 m in 3 h must reach a 0.10 m/h threshold although
+     * (1.32 − 1.02) / 3 is 0.0999… in floating point.
+     */
+    private static final double RATE_TOLERANCE = 1e-9;
+
+    /**
+     * Why a source puts a station at some level: one threshold reached by one value (with the rise per hour or the
+     * exceedance probability that decided, NaN when none did).
+     */
     private record Cause(VigilanceLevel level, Basis basis, Observation observation, Forecast forecast,
-                         double value, Instant time, Threshold threshold) {
+                         double value, Instant time, Threshold threshold, double rate, double probability) {
+    }
+
+    /** The first lead time of a forecast reaching a bound, and the exceedance probability there (NaN: none). */
+    private record Hit(int index, double probability) {
     }
 
     private final CatchmentRegistry catchments;
     private final AlertStore alerts;
+    private final SeriesStore series;
     private final PluginLookup plugins;
     private final Set<String> configuredChannels;
     private final Clock clock;
@@ -62,55 +89,223 @@ public class VigilanceMonitor {
 
     @Activate
     public VigilanceMonitor(@Reference CatchmentRegistry catchments, @Reference AlertStore alerts,
-                            @Reference PluginLookup plugins, Config config) {
-        this(catchments, alerts, plugins, config.channels(), Clock.systemUTC());
+                            @Reference SeriesStore series, @Reference PluginLookup plugins, Config config) {
+        this(catchments, alerts, series, plugins, config.channels(), Clock.systemUTC());
     }
 
+    /** Without a series store: minimum durations and rates of rise then see only the value evaluated. */
     VigilanceMonitor(CatchmentRegistry catchments, AlertStore alerts, PluginLookup plugins, String[] channels,
                      Clock clock) {
+        this(catchments, alerts, null, plugins, channels, clock);
+    }
+
+    VigilanceMonitor(CatchmentRegistry catchments, AlertStore alerts, SeriesStore series, PluginLookup plugins,
+                     String[] channels, Clock clock) {
         this.catchments = catchments;
         this.alerts = alerts;
+        this.series = series;
         this.plugins = plugins;
         this.configuredChannels = new LinkedHashSet<>(Arrays.asList(channels));
         this.clock = clock;
         levels.putAll(alerts.currentLevels());
     }
 
-    /** Evaluates a station's latest observation of one quantity. */
+    /**
+     * Evaluates a station's latest observation of one quantity, with the recent stored values before it when a
+     * threshold has a minimum duration or is a rate of rise.
+     */
     public void observed(Observation latest) {
         List<Threshold> thresholds = catchments.thresholds(latest.stationCode(), latest.quantity());
         if (thresholds.isEmpty()) {
             return;
         }
-        Threshold reached = Threshold.highestReached(thresholds, latest.value());
-        update(latest.stationCode(), "observed:" + latest.quantity(),
-                new Cause(reached == null ? VigilanceLevel.GREEN : reached.level(), Basis.OBSERVED, latest, null,
-                        latest.value(), latest.time(), reached));
-    }
-
-    /** Evaluates a forecast run: the highest level any of its values reaches. */
-    public void forecast(Forecast forecast) {
-        List<Threshold> thresholds = catchments.thresholds(forecast.stationCode(), forecast.quantity());
-        if (thresholds.isEmpty()) {
-            return;
-        }
-        Cause worst = null;
-        for (int i = 0; i < forecast.size(); i++) {
-            Threshold reached = Threshold.highestReached(thresholds, forecast.value(i));
-            VigilanceLevel level = reached == null ? VigilanceLevel.GREEN : reached.level();
-            if (worst == null || level.isAbove(worst.level)) {
-                worst = new Cause(level, Basis.FORECAST, null, forecast, forecast.value(i), forecast.validTime(i),
-                        reached);
+        List<Threshold> valueThresholds = thresholds.stream().filter(t -> t.kind() == Kind.LEVEL).toList();
+        List<Threshold> rateThresholds = thresholds.stream().filter(t -> t.kind() == Kind.RATE_OF_RISE).toList();
+        List<Observation> history = history(latest, thresholds);
+        String station = latest.stationCode();
+        synchronized (this) {
+            if (!valueThresholds.isEmpty()) {
+                String key = "observed:" + latest.quantity();
+                update(station, key, observedCause(valueThresholds, history, latest, previousLevel(station, key)));
+            }
+            if (!rateThresholds.isEmpty()) {
+                String key = "rate:" + latest.quantity();
+                update(station, key, rateCause(rateThresholds, history, latest, previousLevel(station, key)));
             }
         }
-        if (worst != null) {
-            update(forecast.stationCode(), "forecast:" + forecast.forecastPointId(), worst);
+    }
+
+    /**
+     * Evaluates a forecast run: the highest level it reaches within each threshold's horizon, by its deterministic
+     * values or, for thresholds with a forecast probability, by its quantiles.
+     */
+    public void forecast(Forecast forecast) {
+        List<Threshold> thresholds = catchments.thresholds(forecast.stationCode(), forecast.quantity()).stream()
+                .filter(t -> t.kind() == Kind.LEVEL).toList();
+        if (thresholds.isEmpty() || forecast.size() == 0) {
+            return;
+        }
+        String station = forecast.stationCode();
+        String key = "forecast:" + forecast.forecastPointId();
+        synchronized (this) {
+            update(station, key, forecastCause(thresholds, forecast, previousLevel(station, key)));
         }
     }
 
     /** @return the current level of every station that has one */
     public Map<String, VigilanceLevel> levels() {
         return Map.copyOf(levels);
+    }
+
+    /** The level a source left the station at; a source not evaluated since the start takes the stored level. */
+    private VigilanceLevel previousLevel(String station, String key) {
+        Cause cause = causes.getOrDefault(station, Map.of()).get(key);
+        return cause != null ? cause.level : levels.getOrDefault(station, VigilanceLevel.GREEN);
+    }
+
+    private static Cause observedCause(List<Threshold> thresholds, List<Observation> history, Observation latest,
+                                       VigilanceLevel before) {
+        double value = latest.value();
+        Threshold best = null;
+        for (Threshold t : thresholds) {
+            boolean entered = value >= t.value() && sustained(history, t);
+            boolean held = !t.level().isAbove(before) && value >= t.value() - t.hysteresis();
+            if ((entered || held) && better(t, best)) {
+                best = t;
+            }
+        }
+        return new Cause(best == null ? VigilanceLevel.GREEN : best.level(), Basis.OBSERVED, latest, null, value,
+                latest.time(), best, Double.NaN, Double.NaN);
+    }
+
+    private static Cause rateCause(List<Threshold> thresholds, List<Observation> history, Observation latest,
+                                   VigilanceLevel before) {
+        Threshold best = null;
+        double bestRate = Double.NaN;
+        for (Threshold t : thresholds) {
+            double rate = risePerHour(history, t.rateWindow());
+            boolean entered = rate >= t.value() - RATE_TOLERANCE;
+            boolean held = !t.level().isAbove(before) && rate >= t.value() - t.hysteresis() - RATE_TOLERANCE;
+            if ((entered || held) && better(t, best)) {
+                best = t;
+                bestRate = rate;
+            }
+        }
+        return new Cause(best == null ? VigilanceLevel.GREEN : best.level(), Basis.OBSERVED, latest, null,
+                latest.value(), latest.time(), best, bestRate, Double.NaN);
+    }
+
+    private static Cause forecastCause(List<Threshold> thresholds, Forecast forecast, VigilanceLevel before) {
+        Threshold best = null;
+        Hit bestHit = null;
+        for (Threshold t : thresholds) {
+            Hit hit = firstLeadReaching(forecast, t, t.value());
+            if (hit == null && !t.level().isAbove(before) && t.hysteresis() > 0) {
+                hit = firstLeadReaching(forecast, t, t.value() - t.hysteresis());
+            }
+            if (hit != null && better(t, best)) {
+                best = t;
+                bestHit = hit;
+            }
+        }
+        int i = bestHit == null ? 0 : bestHit.index;
+        return new Cause(best == null ? VigilanceLevel.GREEN : best.level(), Basis.FORECAST, null, forecast,
+                forecast.value(i), forecast.validTime(i), best, Double.NaN,
+                bestHit == null ? Double.NaN : bestHit.probability);
+    }
+
+    /** Whether {@code t} is a more severe (or, at the same level, higher) threshold than {@code best}. */
+    private static boolean better(Threshold t, Threshold best) {
+        return best == null || t.level().isAbove(best.level())
+                || (t.level() == best.level() && t.value() > best.value());
+    }
+
+    /**
+     * The first lead time within the threshold's horizon whose value is at or above {@code bound} — or, for a
+     * threshold with a forecast probability and a forecast with quantiles, whose probability of exceeding
+     * {@code bound} is at least that probability.
+     */
+    private static Hit firstLeadReaching(Forecast forecast, Threshold t, double bound) {
+        boolean probabilistic = t.forecastProbability() > 0 && !forecast.quantiles().isEmpty();
+        double[] probabilities = probabilistic ? forecast.exceedanceProbabilities(bound) : null;
+        for (int i = 0; i < forecast.size(); i++) {
+            if (t.forecastWithin() != null && forecast.leadTimes().get(i).compareTo(t.forecastWithin()) > 0) {
+                break;
+            }
+            if (probabilistic ? probabilities[i] >= t.forecastProbability() : forecast.value(i) >= bound) {
+                return new Hit(i, probabilistic ? probabilities[i] : Double.NaN);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Whether the values ending with the latest one have all been at or above the threshold for at least its
+     * minimum duration: the run of consecutive values at or above it must begin {@code minDuration} or more before
+     * the latest value.
+     */
+    private static boolean sustained(List<Observation> history, Threshold t) {
+        if (t.minDuration().isZero()) {
+            return true;
+        }
+        Instant latest = history.get(history.size() - 1).time();
+        Instant start = latest;
+        for (int i = history.size() - 1; i >= 0 && history.get(i).value() >= t.value(); i--) {
+            start = history.get(i).time();
+        }
+        return Duration.between(start, latest).compareTo(t.minDuration()) >= 0;
+    }
+
+    /**
+     * The rise per hour over a window ending at the latest value: (last − first) / (their time apart, in hours) over
+     * the values within the window; NaN with fewer than two values or when they span less than half the window.
+     */
+    static double risePerHour(List<Observation> history, Duration window) {
+        Observation last = history.get(history.size() - 1);
+        Instant from = last.time().minus(window);
+        Observation first = null;
+        for (Observation o : history) {
+            if (!o.time().isBefore(from) && !Double.isNaN(o.value())) {
+                first = o;
+                break;
+            }
+        }
+        if (first == null || Double.isNaN(last.value())) {
+            return Double.NaN;
+        }
+        Duration span = Duration.between(first.time(), last.time());
+        if (span.isZero() || span.compareTo(window.dividedBy(2)) < 0) {
+            return Double.NaN;
+        }
+        return (last.value() - first.value()) / (span.toMillis() / 3_600_000.0);
+    }
+
+    /**
+     * The latest observation preceded by the stored values of the last two longest minimum durations or rate
+     * windows (one value per time, the first source's; BAD values left out), in time order.
+     */
+    private List<Observation> history(Observation latest, List<Threshold> thresholds) {
+        Duration reach = Duration.ZERO;
+        for (Threshold t : thresholds) {
+            reach = max(reach, max(t.minDuration(), t.rateWindow() == null ? Duration.ZERO : t.rateWindow()));
+        }
+        List<Observation> history = new ArrayList<>();
+        if (series != null && !reach.isZero()) {
+            Instant last = null;
+            for (Observation o : series.read(latest.stationCode(), latest.quantity(),
+                    latest.time().minus(reach.multipliedBy(2)), latest.time())) {
+                if (o.quality() != Quality.BAD && (last == null || o.time().isAfter(last))) {
+                    history.add(o);
+                    last = o.time();
+                }
+            }
+        }
+        history.add(latest);
+        return history;
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     private synchronized void update(String station, String key, Cause cause) {
@@ -126,7 +321,11 @@ public class VigilanceMonitor {
                 AlertEvent.Transition.between(before, decisive.level), decisive.level, before, decisive.basis,
                 decisive.observation != null ? decisive.observation.quantity() : decisive.forecast.quantity(),
                 decisive.value, decisive.time, decisive.threshold, clock.instant(), "");
-        event = withMessage(event);
+        String text = AlertMessages.body(event, catchments.station(station).orElse(null), decisive.rate,
+                decisive.probability);
+        event = new AlertEvent(event.id(), station, event.transition(), event.level(), event.previousLevel(),
+                event.basis(), event.quantity(), event.value(), event.valueTime(), event.threshold(),
+                event.createdAt(), text);
         Set<String> channels = new LinkedHashSet<>(configuredChannels);
         for (AlertChannel channel : plugins.channels()) {
             channels.add(channel.id());
@@ -134,11 +333,5 @@ public class VigilanceMonitor {
         alerts.record(event, channels);
         levels.put(station, decisive.level);
         LOG.warn("{} — queued for {}", event.message(), channels);
-    }
-
-    private AlertEvent withMessage(AlertEvent e) {
-        String text = AlertMessages.body(e, catchments.station(e.stationCode()).orElse(null));
-        return new AlertEvent(e.id(), e.stationCode(), e.transition(), e.level(), e.previousLevel(), e.basis(),
-                e.quantity(), e.value(), e.valueTime(), e.threshold(), e.createdAt(), text);
     }
 }

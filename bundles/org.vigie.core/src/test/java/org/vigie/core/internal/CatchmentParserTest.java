@@ -17,6 +17,7 @@ import org.vigie.api.Catchment;
 import org.vigie.api.ForecastPoint;
 import org.vigie.api.Quantity;
 import org.vigie.api.Station;
+import org.vigie.api.Threshold;
 import org.vigie.api.VigilanceLevel;
 
 class CatchmentParserTest {
@@ -99,5 +100,51 @@ class CatchmentParserTest {
         assertTrue(error("{\"id\":\"x\",\"stations\":[" + STATION + "],\"thresholds\":[{\"station\":\"K1\","
                 + "\"quantity\":\"H\",\"level\":\"PURPLE\",\"value\":3}]}").contains("levels: YELLOW, ORANGE, RED"));
         assertTrue(error("{not json").startsWith("test.json: not valid JSON"));
+    }
+
+    private static final String THRESHOLDS = "{\"id\":\"x\",\"stations\":[" + STATION + "],\"thresholds\":[";
+
+    @Test
+    void readsTheAntiFlappingRateAndForecastFieldsOfThresholds() throws Exception {
+        Catchment c = parse(THRESHOLDS + "{\"station\":\"K1\",\"quantity\":\"H\",\"level\":\"ORANGE\","
+                + "\"value\":2.2,\"hysteresis\":0.1,\"minDuration\":\"PT1H\",\"forecastProbability\":0.7,"
+                + "\"forecastWithinHours\":24},"
+                + "{\"station\":\"K1\",\"quantity\":\"H\",\"level\":\"YELLOW\",\"kind\":\"rateOfRise\","
+                + "\"value\":0.1,\"rateWindow\":\"PT3H\"},"
+                + "{\"station\":\"K1\",\"quantity\":\"H\",\"level\":\"RED\",\"value\":4.2}]}");
+        Threshold orange = c.thresholds().get(0);
+        assertEquals(new Threshold("K1", Quantity.H, VigilanceLevel.ORANGE, 2.2, "", Threshold.Kind.LEVEL, 0.1,
+                Duration.ofHours(1), null, 0.7, Duration.ofHours(24)), orange);
+        Threshold rise = c.thresholds().get(1);
+        assertEquals(Threshold.Kind.RATE_OF_RISE, rise.kind());
+        assertEquals(Duration.ofHours(3), rise.rateWindow());
+        assertEquals(new Threshold("K1", Quantity.H, VigilanceLevel.RED, 4.2, ""), c.thresholds().get(2),
+                "absent fields keep the immediate, hysteresis-free rule");
+    }
+
+    @Test
+    void refusesBadThresholdFieldsNamingThePath() {
+        String base = "{\"station\":\"K1\",\"quantity\":\"H\",\"level\":\"ORANGE\",\"value\":2.2,";
+        assertEquals("test.json at $.thresholds[0].hysteresis: must be ≥ 0 (in the unit of value)",
+                error(THRESHOLDS + base + "\"hysteresis\":-0.1}]}"));
+        assertEquals("test.json at $.thresholds[0].hysteresis: a number is required",
+                error(THRESHOLDS + base + "\"hysteresis\":\"10 cm\"}]}"));
+        assertEquals("test.json at $.thresholds[0].minDuration: '1h' is not an ISO-8601 duration such as PT1H or P2D",
+                error(THRESHOLDS + base + "\"minDuration\":\"1h\"}]}"));
+        assertEquals("test.json at $.thresholds[0].forecastProbability: must be a probability between 0 and 1",
+                error(THRESHOLDS + base + "\"forecastProbability\":70}]}"));
+        assertEquals("test.json at $.thresholds[0].forecastWithinHours: must be a positive number of hours",
+                error(THRESHOLDS + base + "\"forecastWithinHours\":0}]}"));
+        assertEquals("test.json at $.thresholds[0].kind: 'rate' is not a threshold kind (level, rateOfRise)",
+                error(THRESHOLDS + base + "\"kind\":\"rate\"}]}"));
+        assertEquals("test.json at $.thresholds[0].rateWindow: a rateOfRise threshold needs its window, e.g. \"PT3H\"",
+                error(THRESHOLDS + base + "\"kind\":\"rateOfRise\"}]}"));
+        assertEquals("test.json at $.thresholds[0].rateWindow: applies only to \"kind\": \"rateOfRise\"",
+                error(THRESHOLDS + base + "\"rateWindow\":\"PT3H\"}]}"));
+        assertTrue(error(THRESHOLDS + base + "\"kind\":\"rateOfRise\",\"rateWindow\":\"PT3H\","
+                + "\"minDuration\":\"PT1H\"}]}").startsWith("test.json at $.thresholds[0].minDuration: applies only"));
+        assertEquals("test.json at $.thresholds[1].level: 'GREEN' is not a vigilance level (levels: YELLOW, ORANGE, "
+                + "RED)", error(THRESHOLDS + base + "\"label\":\"ok\"},{\"station\":\"K1\",\"quantity\":\"H\","
+                + "\"level\":\"GREEN\",\"value\":1}]}"));
     }
 }
