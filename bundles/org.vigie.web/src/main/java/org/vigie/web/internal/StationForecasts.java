@@ -67,6 +67,9 @@ final class StationForecasts {
         run.put("values", steps);
         List<Map<String, Object>> exceedance = new ArrayList<>();
         for (Threshold threshold : catchments.thresholds(stationCode, f.quantity())) {
+            if (threshold.kind() != Threshold.Kind.LEVEL) {
+                continue; // a rate of rise is not a value a forecast can exceed
+            }
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("level", threshold.level());
             item.put("value", threshold.value());

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -48,8 +49,8 @@ public final class H2AlertStore implements AlertStore {
 
     private static final String INSERT_EVENT = "INSERT INTO alert_event (id, station_code, transition, level,"
             + " previous_level, basis, quantity, val, value_time, threshold_station, threshold_quantity,"
-            + " threshold_level, threshold_value, threshold_label, created_at, message)"
-            + " SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS"
+            + " threshold_level, threshold_value, threshold_label, created_at, message, threshold_kind,"
+            + " threshold_rate_window_seconds) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS"
             + " (SELECT 1 FROM alert_event WHERE id = ?)";
     private static final String UPSERT_LEVEL = "MERGE INTO station_level (station_code, level, event_id, since)"
             + " KEY (station_code) VALUES (?, ?, ?, ?)";
@@ -57,10 +58,12 @@ public final class H2AlertStore implements AlertStore {
             + " status, attempts, next_attempt) VALUES (?, ?, ?, 'PENDING', 0, ?)";
     private static final String EVENTS = "SELECT id, station_code, transition, level, previous_level, basis,"
             + " quantity, val, value_time, threshold_station, threshold_quantity, threshold_level, threshold_value,"
-            + " threshold_label, created_at, message FROM alert_event ORDER BY created_at DESC, seq DESC LIMIT ?";
+            + " threshold_label, created_at, message, threshold_kind, threshold_rate_window_seconds FROM alert_event"
+            + " ORDER BY created_at DESC, seq DESC LIMIT ?";
     private static final String EVENT_BY_ID = "SELECT id, station_code, transition, level, previous_level, basis,"
             + " quantity, val, value_time, threshold_station, threshold_quantity, threshold_level, threshold_value,"
-            + " threshold_label, created_at, message FROM alert_event WHERE id = ?";
+            + " threshold_label, created_at, message, threshold_kind, threshold_rate_window_seconds FROM alert_event"
+            + " WHERE id = ?";
     private static final String LEVELS = "SELECT station_code, level FROM station_level ORDER BY station_code";
     private static final String ENTRY_COLUMNS = "id, alert_id, channel_id, idempotency_key, status, attempts,"
             + " next_attempt, last_detail, delivered_at";
@@ -241,7 +244,13 @@ public final class H2AlertStore implements AlertStore {
             insert.setString(14, threshold == null ? null : threshold.label());
             insert.setLong(15, EpochNanos.of(event.createdAt()));
             insert.setString(16, event.message());
-            insert.setString(17, event.id());
+            insert.setString(17, threshold == null ? null : threshold.kind().name());
+            if (threshold == null || threshold.rateWindow() == null) {
+                insert.setNull(18, Types.BIGINT);
+            } else {
+                insert.setLong(18, threshold.rateWindow().getSeconds());
+            }
+            insert.setString(19, event.id());
             return insert.executeUpdate() == 1;
         }
     }
@@ -292,9 +301,13 @@ public final class H2AlertStore implements AlertStore {
 
     private static AlertEvent event(ResultSet row) throws SQLException {
         String thresholdLevel = row.getString(12);
+        String kind = row.getString(17);
+        Long rateWindow = row.getObject(18, Long.class);
+        // the rule settings (hysteresis, durations, probabilities) belong to the catchment, not to the event
         Threshold threshold = thresholdLevel == null ? null : new Threshold(row.getString(10),
                 Quantity.valueOf(row.getString(11)), VigilanceLevel.valueOf(thresholdLevel), row.getDouble(13),
-                row.getString(14));
+                row.getString(14), kind == null ? Threshold.Kind.LEVEL : Threshold.Kind.valueOf(kind), 0,
+                Duration.ZERO, rateWindow == null ? null : Duration.ofSeconds(rateWindow), 0, null);
         String quantity = row.getString(7);
         return new AlertEvent(row.getString(1), row.getString(2), AlertEvent.Transition.valueOf(row.getString(3)),
                 VigilanceLevel.valueOf(row.getString(4)), VigilanceLevel.valueOf(row.getString(5)),

@@ -165,4 +165,16 @@ class H2AlertStoreTest extends StoreFixture {
         assertEquals(List.of("RAISED", "QUEUED_FOR_ESCALATION", "ACKNOWLEDGED"),
                 store.audit("a1").stream().map(org.vigie.api.service.AuditEntry::action).toList());
     }
+
+    @Test
+    void aRateOfRiseAlertReadsBackAsARateOfRise() {
+        H2AlertStore store = new H2AlertStore(database);
+        Threshold rise = new Threshold("K1", Quantity.H, VigilanceLevel.YELLOW, 0.10, "montée rapide",
+                Threshold.Kind.RATE_OF_RISE, 0, java.time.Duration.ZERO, java.time.Duration.ofHours(3), 0, null);
+        store.record(new AlertEvent("r1", "K1", Transition.RAISED, VigilanceLevel.YELLOW, VigilanceLevel.GREEN,
+                Basis.OBSERVED, Quantity.H, 0.12, hour(0), rise, hour(0), "montée"), List.of("log"));
+        Threshold read = store.event("r1").orElseThrow().threshold();
+        assertEquals(Threshold.Kind.RATE_OF_RISE, read.kind());
+        assertEquals(java.time.Duration.ofHours(3), read.rateWindow());
+    }
 }
