@@ -56,6 +56,11 @@ public class VigilanceMonitor {
         @AttributeDefinition(name = "Channels", description = "Channel ids every alert is queued for, even when the "
                 + "channel is momentarily absent (e.g. during its update); registered channels are added to these")
         String[] channels() default {"log"};
+
+        @AttributeDefinition(name = "Routes", description = "<catchment id or *>/<lowest level>/<channel>, e.g."
+                + " orleans/ORANGE/email:cabinet: a channel named here only receives the alerts its routes match;"
+                + " channels named by no route receive every alert")
+        String[] routes() default {};
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(VigilanceMonitor.class);
@@ -83,6 +88,7 @@ public class VigilanceMonitor {
     private final SeriesStore series;
     private final PluginLookup plugins;
     private final Set<String> configuredChannels;
+    private volatile AlertRoutes routes = AlertRoutes.NONE;
     private final Clock clock;
     private final Map<String, VigilanceLevel> levels = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Cause>> causes = new HashMap<>();
@@ -91,6 +97,12 @@ public class VigilanceMonitor {
     public VigilanceMonitor(@Reference CatchmentRegistry catchments, @Reference AlertStore alerts,
                             @Reference SeriesStore series, @Reference PluginLookup plugins, Config config) {
         this(catchments, alerts, series, plugins, config.channels(), Clock.systemUTC());
+        this.routes = AlertRoutes.parse(config.routes());
+    }
+
+    /** Routes alerts by catchment and level (see {@link AlertRoutes}); none by default. */
+    void route(AlertRoutes newRoutes) {
+        this.routes = newRoutes;
     }
 
     /** Without a series store: minimum durations and rates of rise then see only the value evaluated. */
@@ -326,10 +338,13 @@ public class VigilanceMonitor {
         event = new AlertEvent(event.id(), station, event.transition(), event.level(), event.previousLevel(),
                 event.basis(), event.quantity(), event.value(), event.valueTime(), event.threshold(),
                 event.createdAt(), text);
-        Set<String> channels = new LinkedHashSet<>(configuredChannels);
+        Set<String> candidates = new LinkedHashSet<>(configuredChannels);
         for (AlertChannel channel : plugins.channels()) {
-            channels.add(channel.id());
+            candidates.add(channel.id());
         }
+        List<String> catchmentIds = catchments.catchments().stream()
+                .filter(c -> c.stations().stream().anyMatch(s -> s.code().equals(station))).map(c -> c.id()).toList();
+        Set<String> channels = routes.channelsFor(event, catchmentIds, candidates);
         alerts.record(event, channels);
         levels.put(station, decisive.level);
         LOG.warn("{} — queued for {}", event.message(), channels);
