@@ -11,9 +11,10 @@ import org.vigie.api.AlertEvent;
 import org.vigie.api.VigilanceLevel;
 
 /**
- * Which channels an alert goes to, by catchment and level: entries {@code <catchment id or *>/<lowest level>/<channel>},
- * e.g. {@code orleans/ORANGE/email:cabinet}, with a star for every catchment. A channel named by no route receives every
- * alert; a channel named by routes receives the alerts one of them matches. An alert's level for routing is the
+ * Which channels an alert goes to, by catchment and level: entries
+ * {@code <catchment id or *>/<lowest level>/<channel>}, e.g. {@code orleans/ORANGE/email:cabinet}, with a star for
+ * every catchment. A channel named by no route receives every alert; a channel named by routes receives the alerts one
+ * of them matches. An alert's level for routing is the
  * higher of its level and the level it leaves, so the end of a red alert reaches those who were told of it.
  */
 final class AlertRoutes {
