@@ -17,8 +17,9 @@ import java.util.Map;
  * {@code H(t) = base + (peak - base) · (t/tp)^n · exp(n·(1 - t/tp))}, which rises smoothly from the base, reaches
  * {@code peak} at {@code tp} hours after the event start and recedes; a ±1 cm ripple makes it look like a sensor.
  * The event lasts {@link #HOURS} hours and ends at the given instant, so replayed observations are recent and
- * forecasts issued "now" follow on. Values are rounded to the millimetre. The shapes are chosen so that, at the
- * end, the Loire at Orléans is above its orange threshold (2.20 m), the Dhuy above yellow, the Loiret green.
+ * forecasts issued "now" follow on. Values are rounded to the millimetre. The shapes are chosen so that the Loire at
+ * Orléans rises through yellow to orange (2.20 m), the Dhuy to yellow, and the Loiret rises to yellow and is back
+ * to green by the end (an alert raised, escalated and ended).
  * See {@code docs/demo-event.md}.
  */
 public final class DemoEventGenerator {
@@ -39,7 +40,7 @@ public final class DemoEventGenerator {
     static final List<Wave> WAVES = List.of(
             new Wave("K435001010", 0.90, 2.60, 60, 4),   // Loire at Orléans: slow, large
             new Wave("K437311001", 0.35, 1.25, 66, 4),   // Dhuy at Sandillon: small tributary
-            new Wave("K439000101", 0.60, 1.00, 70, 4));  // Loiret at Olivet: karst-fed, damped
+            new Wave("K439000101", 0.60, 1.35, 40, 4));  // Loiret at Olivet: an earlier, shorter rise, over by the end
 
     /** The Dhuy also has a rain gauge, PET and a discharge computed from its level (a GR4H forecast point). */
     static final String DHUY = "K437311001";

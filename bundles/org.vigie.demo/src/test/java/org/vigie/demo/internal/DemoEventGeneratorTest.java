@@ -25,11 +25,12 @@ class DemoEventGeneratorTest {
     }
 
     @Test
-    void endsWithTheLoireAboveOrangeTheDhuyAboveYellowAndTheLoiretGreen() {
+    void endsWithTheLoireAboveOrangeTheDhuyAboveYellowAndTheLoiretBackToGreenAfterItsYellowPeak() {
         Map<String, Double> last = DemoEventGenerator.finalLevels();
         assertTrue(last.get("K435001010") >= 2.20 && last.get("K435001010") < 4.20, last.toString());
         assertTrue(last.get("K437311001") >= 1.00 && last.get("K437311001") < 1.50, last.toString());
         assertTrue(last.get("K439000101") < 1.20, last.toString());
+        assertTrue(DemoEventGenerator.WAVES.get(2).level(40) >= 1.20, "the Loiret reached yellow on the way");
     }
 
     @Test
