@@ -35,19 +35,33 @@ final class AlertMessages {
     }
 
     static String body(AlertEvent event, Station station) {
-        return body(event, station, Double.NaN, Double.NaN);
+        return body(event, station, Double.NaN, Double.NaN, null);
+    }
+
+    /** How a value moves, in words: "en hausse", "stable", "en baisse"; null when unknown. */
+    static String trend(double before, double after) {
+        if (Double.isNaN(before) || Double.isNaN(after)) {
+            return null;
+        }
+        // one percent of the value, and at least a centimetre or a litre per second: sensor noise is not a trend
+        double tolerance = Math.max(0.01, 0.01 * Math.abs(before));
+        return after > before + tolerance ? "en hausse" : after < before - tolerance ? "en baisse" : "stable";
     }
 
     /**
      * @param rate        the rise per hour that reached a rate-of-rise threshold, NaN when none did
      * @param probability the forecast exceedance probability that reached the threshold, NaN when none did
+     * @param trend       how the value moves ({@link #trend}), or null when unknown
      */
-    static String body(AlertEvent event, Station station, double rate, double probability) {
+    static String body(AlertEvent event, Station station, double rate, double probability, String trend) {
         StringBuilder text = new StringBuilder(subject(event, station)).append(" : ");
         String what = quantityName(event.quantity()) + " "
                 + (event.basis() == Basis.OBSERVED ? "observée" : "prévue");
         text.append(what).append(' ').append(format(event.value(), event.quantity()))
                 .append(" le ").append(when(event.valueTime())).append(" (heure de Paris)");
+        if (trend != null) {
+            text.append(", ").append(trend);
+        }
         Threshold threshold = event.threshold();
         if (threshold != null && threshold.kind() == Threshold.Kind.RATE_OF_RISE) {
             if (!Double.isNaN(rate)) {

@@ -316,6 +316,22 @@ public class VigilanceMonitor {
         return history;
     }
 
+    /**
+     * Observed: the value against the one about three hours before it. Forecast: the decisive value against the
+     * forecast's last one, i.e. whether it goes on rising after reaching the threshold.
+     */
+    private String trend(Cause cause) {
+        if (cause.forecast != null) {
+            return AlertMessages.trend(cause.value, cause.forecast.value(cause.forecast.size() - 1));
+        }
+        if (series == null || cause.observation == null) {
+            return null;
+        }
+        List<Observation> recent = series.read(cause.observation.stationCode(), cause.observation.quantity(),
+                cause.time.minus(Duration.ofHours(3)), cause.time);
+        return recent.isEmpty() ? null : AlertMessages.trend(recent.get(0).value(), cause.value);
+    }
+
     private static Duration max(Duration a, Duration b) {
         return a.compareTo(b) >= 0 ? a : b;
     }
@@ -334,7 +350,7 @@ public class VigilanceMonitor {
                 decisive.observation != null ? decisive.observation.quantity() : decisive.forecast.quantity(),
                 decisive.value, decisive.time, decisive.threshold, clock.instant(), "");
         String text = AlertMessages.body(event, catchments.station(station).orElse(null), decisive.rate,
-                decisive.probability);
+                decisive.probability, trend(decisive));
         event = new AlertEvent(event.id(), station, event.transition(), event.level(), event.previousLevel(),
                 event.basis(), event.quantity(), event.value(), event.valueTime(), event.threshold(),
                 event.createdAt(), text);

@@ -154,7 +154,7 @@ class VigilanceRulesTest {
         // at +5 h the window [+2 h, +5 h] gives (1.32 − 1.05) / 3 = 0.09 m/h; at +6 h (1.44 − 1.09) / 3 = 0.117
         assertEquals(T0.plus(Duration.ofHours(6)), raised.valueTime());
         assertEquals("Vigilance jaune — La Loire à Orléans (K435001010) : hauteur observée 1,44 m le 18/10/2024 "
-                + "à 14:00 (heure de Paris), montée de 0,12 m/h sur 3 h, seuil de montée jaune 0,10 m/h "
+                + "à 14:00 (heure de Paris), en hausse, montée de 0,12 m/h sur 3 h, seuil de montée jaune 0,10 m/h "
                 + "(montée rapide). Niveau précédent : vert.", raised.message());
         // held while the rise stays at or above 0.10 − 0.02 m/h: (1.50 − 1.20) / 3 = 0.10 at +7 h keeps it,
         // (1.53 − 1.32) / 3 = 0.07 at +8 h ends it
