@@ -121,4 +121,35 @@ final class AlertMessages {
         };
         return number.format(value) + unit;
     }
+
+    /**
+     * The message from a configured template instead of the built-in text. Placeholders: {@code {titre}} (the
+     * subject), {@code {niveau}}, {@code {station}}, {@code {code}}, {@code {grandeur}}, {@code {base}} (observée /
+     * prévue), {@code {valeur}} (with its unit), {@code {quand}} (Europe/Paris), {@code {seuil}} (with its unit),
+     * {@code {libelle}}, {@code {probabilite}} ("70 %"), {@code {tendance}}, {@code {precedent}}; a value that does not
+     * apply is empty.
+     */
+    static String fromTemplate(String template, AlertEvent event, Station station, double probability, String trend) {
+        Threshold threshold = event.threshold();
+        java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+        values.put("titre", subject(event, station));
+        values.put("niveau", event.level().french());
+        values.put("station", station == null ? event.stationCode() : station.name());
+        values.put("code", event.stationCode());
+        values.put("grandeur", quantityName(event.quantity()));
+        values.put("base", event.basis() == Basis.OBSERVED ? "observée" : "prévue");
+        values.put("valeur", format(event.value(), event.quantity()));
+        values.put("quand", when(event.valueTime()));
+        values.put("seuil", threshold == null ? "" : format(threshold.value(), event.quantity())
+                + (threshold.kind() == Threshold.Kind.RATE_OF_RISE ? "/h" : ""));
+        values.put("libelle", threshold == null ? "" : threshold.label());
+        values.put("probabilite", Double.isNaN(probability) ? "" : Math.round(probability * 100) + " %");
+        values.put("tendance", trend == null ? "" : trend);
+        values.put("precedent", event.previousLevel().french());
+        String text = template;
+        for (var entry : values.entrySet()) {
+            text = text.replace("{" + entry.getKey() + "}", entry.getValue());
+        }
+        return text;
+    }
 }

@@ -26,6 +26,7 @@ import org.vigie.api.AlertEvent.Basis;
 import org.vigie.api.Forecast;
 import org.vigie.api.Observation;
 import org.vigie.api.Quality;
+import org.vigie.api.Station;
 import org.vigie.api.Threshold;
 import org.vigie.api.Threshold.Kind;
 import org.vigie.api.VigilanceLevel;
@@ -61,6 +62,11 @@ public class VigilanceMonitor {
                 + " orleans/ORANGE/email:cabinet: a channel named here only receives the alerts its routes match;"
                 + " channels named by no route receive every alert")
         String[] routes() default {};
+
+        @AttributeDefinition(name = "Message template", description = "Text of every alert message; empty: the"
+                + " built-in French text. Placeholders {titre} {niveau} {station} {code} {grandeur} {base} {valeur}"
+                + " {quand} {seuil} {libelle} {probabilite} {tendance} {precedent}")
+        String messageTemplate() default "";
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(VigilanceMonitor.class);
@@ -89,6 +95,7 @@ public class VigilanceMonitor {
     private final PluginLookup plugins;
     private final Set<String> configuredChannels;
     private volatile AlertRoutes routes = AlertRoutes.NONE;
+    private volatile String messageTemplate = "";
     private final Clock clock;
     private final Map<String, VigilanceLevel> levels = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Cause>> causes = new HashMap<>();
@@ -98,6 +105,12 @@ public class VigilanceMonitor {
                             @Reference SeriesStore series, @Reference PluginLookup plugins, Config config) {
         this(catchments, alerts, series, plugins, config.channels(), Clock.systemUTC());
         this.routes = AlertRoutes.parse(config.routes());
+        this.messageTemplate = config.messageTemplate() == null ? "" : config.messageTemplate();
+    }
+
+    /** Words alert messages with {@code template} (see {@link AlertMessages#fromTemplate}); empty: built-in text. */
+    void messageTemplate(String template) {
+        this.messageTemplate = template == null ? "" : template;
     }
 
     /** Routes alerts by catchment and level (see {@link AlertRoutes}); none by default. */
@@ -349,8 +362,10 @@ public class VigilanceMonitor {
                 AlertEvent.Transition.between(before, decisive.level), decisive.level, before, decisive.basis,
                 decisive.observation != null ? decisive.observation.quantity() : decisive.forecast.quantity(),
                 decisive.value, decisive.time, decisive.threshold, clock.instant(), "");
-        String text = AlertMessages.body(event, catchments.station(station).orElse(null), decisive.rate,
-                decisive.probability, trend(decisive));
+        Station where = catchments.station(station).orElse(null);
+        String text = messageTemplate.isBlank()
+                ? AlertMessages.body(event, where, decisive.rate, decisive.probability, trend(decisive))
+                : AlertMessages.fromTemplate(messageTemplate, event, where, decisive.probability, trend(decisive));
         event = new AlertEvent(event.id(), station, event.transition(), event.level(), event.previousLevel(),
                 event.basis(), event.quantity(), event.value(), event.valueTime(), event.threshold(),
                 event.createdAt(), text);
