@@ -76,6 +76,8 @@ public class CapFeedIT {
         assertTrue(escalated, escalated.contains("<severity>Severe</severity>")
                 && escalated.contains("<references>") && escalated.contains(raised.id()));
         assertTrue(escalated, escalated.contains("<certainty>Observed</certainty>"));
+        assertTrue("the catchment's outline as the CAP polygon, latitude first: " + escalated,
+                escalated.contains("<polygon>47.93,1.78 47.98,1.9"));
         assertTrue("times carry an offset, never Z", !escalated.contains("Z</sent>"));
         if (Files.isReadable(SCHEMA)) {
             var schema = SchemaFactory.newDefaultInstance().newSchema(SCHEMA.toFile());

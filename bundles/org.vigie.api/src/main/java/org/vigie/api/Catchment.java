@@ -14,9 +14,11 @@ import java.util.Objects;
  * @param forecastPoints where forecasts are made
  * @param ratingCurves   stage–discharge curves of those stations shipped with the definition (curves fitted later
  *                       are kept by {@link org.vigie.api.service.RatingCurveStore})
+ * @param area           the catchment's outline as one WGS84 ring (first point not repeated), empty when unknown;
+ *                       alerts give it as their area (e.g. the CAP polygon)
  */
 public record Catchment(String id, String name, List<Station> stations, List<Threshold> thresholds,
-                        List<ForecastPoint> forecastPoints, List<RatingCurve> ratingCurves) {
+                        List<ForecastPoint> forecastPoints, List<RatingCurve> ratingCurves, List<GeoPosition> area) {
     public Catchment {
         Objects.requireNonNull(id, "id");
         name = name == null ? id : name;
@@ -24,12 +26,22 @@ public record Catchment(String id, String name, List<Station> stations, List<Thr
         thresholds = List.copyOf(thresholds);
         forecastPoints = List.copyOf(forecastPoints);
         ratingCurves = ratingCurves == null ? List.of() : List.copyOf(ratingCurves);
+        area = area == null ? List.of() : List.copyOf(area);
+        if (!area.isEmpty() && area.size() < 3) {
+            throw new IllegalArgumentException("catchment " + id + ": an area needs at least 3 points");
+        }
+    }
+
+    /** A catchment without an outline. */
+    public Catchment(String id, String name, List<Station> stations, List<Threshold> thresholds,
+                     List<ForecastPoint> forecastPoints, List<RatingCurve> ratingCurves) {
+        this(id, name, stations, thresholds, forecastPoints, ratingCurves, List.of());
     }
 
     /** A catchment without rating curves. */
     public Catchment(String id, String name, List<Station> stations, List<Threshold> thresholds,
                      List<ForecastPoint> forecastPoints) {
-        this(id, name, stations, thresholds, forecastPoints, List.of());
+        this(id, name, stations, thresholds, forecastPoints, List.of(), List.of());
     }
 
     /** @return the thresholds of one station and quantity */

@@ -92,7 +92,28 @@ final class CatchmentParser {
         for (int i = 0; i < curveNodes.size(); i++) {
             curves.add(ratingCurve(curveNodes.get(i), "$.ratingCurves[" + i + "]", codes));
         }
-        return new Catchment(id, root.path("name").asText(id), stations, thresholds, points, curves);
+        List<GeoPosition> area = new ArrayList<>();
+        JsonNode areaNode = root.path("area");
+        for (int i = 0; i < areaNode.size(); i++) {
+            JsonNode point = areaNode.get(i);
+            String pointPath = "$.area[" + i + "]";
+            if (!point.isArray() || point.size() != 2 || !point.get(0).isNumber() || !point.get(1).isNumber()) {
+                throw invalid(pointPath, "a [longitude, latitude] pair of numbers is expected");
+            }
+            try {
+                area.add(new GeoPosition(point.get(0).asDouble(), point.get(1).asDouble()));
+            } catch (IllegalArgumentException e) {
+                throw invalid(pointPath, e.getMessage());
+            }
+        }
+        if (area.size() > 1 && area.get(0).equals(area.get(area.size() - 1))) {
+            area.remove(area.size() - 1); // a closed ring is accepted too
+        }
+        try {
+            return new Catchment(id, root.path("name").asText(id), stations, thresholds, points, curves, area);
+        } catch (IllegalArgumentException e) {
+            throw invalid("$.area", e.getMessage());
+        }
     }
 
     private RatingCurve ratingCurve(JsonNode node, String path, Set<String> codes) throws InvalidCatchmentException {

@@ -69,6 +69,16 @@ class CatchmentParserTest {
     }
 
     @Test
+    void readsTheCatchmentOutlineAndRefusesABadPointNamingIt() throws Exception {
+        Catchment c = parse("{\"id\":\"x\",\"stations\":[" + STATION + "],\"area\":[[1.8,47.9],[2.0,47.9],"
+                + "[2.0,47.8],[1.8,47.9]]}");
+        assertEquals(3, c.area().size(), "the closing point is dropped");
+        assertEquals(2.0, c.area().get(1).longitude());
+        assertTrue(error("{\"id\":\"x\",\"stations\":[" + STATION + "],\"area\":[[1.8,47.9],[2.0]]}")
+                .contains("$.area[1]"));
+    }
+
+    @Test
     void readsForecastPointInputs() throws Exception {
         Catchment c = parse("{\"id\":\"x\",\"stations\":[" + STATION + "],\"forecastPoints\":[{\"id\":\"p\","
                 + "\"station\":\"K1\",\"quantity\":\"Q\",\"model\":\"gr4h\",\"step\":\"PT1H\","

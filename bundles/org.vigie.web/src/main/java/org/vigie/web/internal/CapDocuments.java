@@ -67,12 +67,16 @@ final class CapDocuments {
 
     private CapAlert cap(AlertEvent event, List<AlertEvent> recent) {
         Optional<Station> station = catchments.station(event.stationCode());
-        String catchmentName = catchments.catchments().stream()
-                .filter(c -> c.stations().stream().anyMatch(s -> s.code().equals(event.stationCode())))
-                .map(Catchment::name).findFirst().orElse("");
-        VigieAlert alert = VigieAlert.of(event, station.map(Station::name).orElse(event.stationCode()), catchmentName)
+        Optional<Catchment> catchment = catchments.catchments().stream()
+                .filter(c -> c.stations().stream().anyMatch(s -> s.code().equals(event.stationCode()))).findFirst();
+        VigieAlert alert = VigieAlert.of(event, station.map(Station::name).orElse(event.stationCode()),
+                        catchment.map(Catchment::name).orElse(""))
                 .withStationPosition(station.map(Station::position).orElse(null))
                 .withReferences(earlierInEpisode(event, recent));
+        if (catchment.isPresent() && !catchment.get().area().isEmpty()) {
+            // the catchment's outline; without one, the CAP area is a circle around the station
+            alert = alert.withArea(List.of(catchment.get().area()));
+        }
         if (event.basis() == AlertEvent.Basis.FORECAST && event.threshold() != null) {
             alert = alert.withExceedanceProbability(exceedance(event).orElse(null));
         }
