@@ -1,5 +1,7 @@
 package org.vigie.alert.webhook.internal;
 
+import org.vigie.testing.ReceivingServer;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -25,8 +27,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.vigie.alert.webhook.internal.ReceivingServer.Answer;
-import org.vigie.alert.webhook.internal.ReceivingServer.Received;
+import org.vigie.testing.ReceivingServer.Answer;
+import org.vigie.testing.ReceivingServer.Received;
 import org.vigie.api.AlertEvent;
 import org.vigie.api.Health;
 import org.vigie.api.Quantity;

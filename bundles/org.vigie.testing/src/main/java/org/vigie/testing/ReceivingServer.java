@@ -1,4 +1,4 @@
-package org.vigie.alert.sms.internal;
+package org.vigie.testing;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -24,35 +24,35 @@ import com.sun.net.httpserver.HttpServer;
  * repeated key that was already accepted is answered 200 without counting again). Once the script is used up it
  * answers 503, like an outage, so that a test sending more than it expects fails visibly.
  */
-final class ReceivingServer implements AutoCloseable {
+public final class ReceivingServer implements AutoCloseable {
 
     /**
      * One scripted answer.
      *
      * @param delayMillis slept before answering, to provoke client timeouts
      */
-    record Answer(int status, String body, long delayMillis) {
-        static Answer ok() {
+    public record Answer(int status, String body, long delayMillis) {
+        public static Answer ok() {
             return new Answer(200, "{\"status\":\"accepted\"}", 0);
         }
 
-        static Answer status(int status, String body) {
+        public static Answer status(int status, String body) {
             return new Answer(status, body, 0);
         }
 
         /** Accepts (a 2xx is counted) but answers too late for the client to see it. */
-        static Answer acceptedLate(long delayMillis) {
+        public static Answer acceptedLate(long delayMillis) {
             return new Answer(200, "{\"status\":\"accepted\"}", delayMillis);
         }
     }
 
     /** One request as received: the exact body bytes, header names lower-cased. */
-    record Received(String method, URI uri, Map<String, String> headers, byte[] body) {
-        String header(String name) {
+    public record Received(String method, URI uri, Map<String, String> headers, byte[] body) {
+        public String header(String name) {
             return headers.get(name.toLowerCase(java.util.Locale.ROOT));
         }
 
-        String text() {
+        public String text() {
             return new String(body, StandardCharsets.UTF_8);
         }
     }
@@ -64,7 +64,7 @@ final class ReceivingServer implements AutoCloseable {
     private final Map<String, Integer> okAnswers = new LinkedHashMap<>();
     private final java.util.Set<String> accepted = new java.util.LinkedHashSet<>();
 
-    ReceivingServer() throws IOException {
+    public ReceivingServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::answer);
         server.setExecutor(executor);
@@ -72,26 +72,26 @@ final class ReceivingServer implements AutoCloseable {
     }
 
     /** @return {@code http://127.0.0.1:<port>} */
-    String origin() {
+    public String origin() {
         return "http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort();
     }
 
-    synchronized ReceivingServer then(Answer answer) {
+    public synchronized ReceivingServer then(Answer answer) {
         script.add(answer);
         return this;
     }
 
-    synchronized List<Received> requests() {
+    public synchronized List<Received> requests() {
         return List.copyOf(requests);
     }
 
     /** @return the idempotency keys accepted, each once, in order */
-    synchronized List<String> accepted() {
+    public synchronized List<String> accepted() {
         return List.copyOf(accepted);
     }
 
     /** @return per idempotency key, how many 2xx answers the server gave (a duplicate send shows as more than 1) */
-    synchronized Map<String, Integer> okAnswers() {
+    public synchronized Map<String, Integer> okAnswers() {
         return Map.copyOf(okAnswers);
     }
 
