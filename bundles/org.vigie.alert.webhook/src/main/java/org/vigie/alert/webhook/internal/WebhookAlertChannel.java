@@ -1,5 +1,7 @@
 package org.vigie.alert.webhook.internal;
 
+import org.vigie.alert.support.internal.HttpAttempt;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -1,4 +1,4 @@
-package org.vigie.alert.webhook.internal;
+package org.vigie.alert.support.internal;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -22,11 +22,12 @@ import org.vigie.api.spi.DeliveryResult.Outcome;
  * @param unreachable  whether the receiver could not be reached or answered in time (nothing to gain by sending it
  *                     more requests right now)
  */
-record HttpAttempt(Outcome outcome, String detail, boolean unreachable) {
+public record HttpAttempt(Outcome outcome, String detail, boolean unreachable) {
 
-    static final int MAX_EXCERPT = 200;
+    public static final int MAX_EXCERPT = 200;
 
-    static HttpAttempt send(HttpClient http, HttpRequest request, Duration connectTimeout, Duration requestTimeout) {
+    public static HttpAttempt send(HttpClient http, HttpRequest request, Duration connectTimeout,
+                                   Duration requestTimeout) {
         try {
             HttpResponse<String> response = http.send(request,
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -60,7 +61,7 @@ record HttpAttempt(Outcome outcome, String detail, boolean unreachable) {
         return new HttpAttempt(Outcome.REJECTED, detail, false);
     }
 
-    DeliveryResult result() {
+    public DeliveryResult result() {
         return new DeliveryResult(outcome, detail);
     }
 
