@@ -4,19 +4,21 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A change of a station's vigilance level, the unit of alerting: stored once, then delivered through every
- * routed channel via the outbox.
+ * A change of a station's vigilance level — or, with {@link Transition#LOCAL_STEP}, of its named local stage within
+ * an unchanged level — the unit of alerting: stored once, then delivered through every routed channel via the
+ * outbox.
  *
  * @param id            unique and stable; channels use it (with their own id) as an idempotency key
  * @param stationCode   the station
  * @param transition    what happened to the level
  * @param level         the level after the change
- * @param previousLevel the level before the change
+ * @param previousLevel the level before the change (equal to {@code level} for a LOCAL_STEP)
  * @param basis         whether an observation or a forecast caused it
  * @param quantity      the quantity that crossed a threshold
  * @param value         the value that caused the change
  * @param valueTime     when that value applies (observation time or forecast valid time)
- * @param threshold     the threshold reached, or {@code null} when back to GREEN
+ * @param threshold     the threshold reached, or {@code null} when back to GREEN; for a LOCAL_STEP the local
+ *                      threshold crossed (reached when rising, left when falling)
  * @param createdAt     when Vigie decided the change
  * @param message       a human-readable summary (French by default)
  */
@@ -33,6 +35,9 @@ public record AlertEvent(String id, String stationCode, Transition transition, V
         Objects.requireNonNull(basis, "basis");
         Objects.requireNonNull(createdAt, "createdAt");
         message = message == null ? "" : message;
+        if (transition == Transition.LOCAL_STEP && level != previousLevel) {
+            throw new IllegalArgumentException("a LOCAL_STEP keeps the level: " + previousLevel + " -> " + level);
+        }
     }
 
     /** How the level moved. */
@@ -44,9 +49,20 @@ public record AlertEvent(String id, String stationCode, Transition transition, V
         /** To a lower, non-GREEN level. */
         DEESCALATED,
         /** Back to GREEN. */
-        ENDED;
+        ENDED,
+        /**
+         * The station's named local stage changed (a threshold with a {@link Threshold#localLevel()} was reached
+         * going up, or left going down past {@code value − hysteresis}) while its vigilance level stayed the same:
+         * {@code level == previousLevel}, {@code threshold} is the local threshold crossed.
+         *
+         * @since 1.2
+         */
+        LOCAL_STEP;
 
-        /** @return the transition from {@code before} to {@code after}, which must differ */
+        /**
+         * @return the transition from {@code before} to {@code after}, which must differ; never {@link #LOCAL_STEP},
+         *         which is no change of level
+         */
         public static Transition between(VigilanceLevel before, VigilanceLevel after) {
             if (before == after) {
                 throw new IllegalArgumentException("no transition: level stays " + after);

@@ -35,11 +35,16 @@ import java.util.Objects;
  *                            deterministic (median) value decide; LEVEL only
  * @param forecastWithin      &gt; 0: only forecast lead times up to this count; null for the whole horizon; LEVEL
  *                            only
- * @since 1.1 (the components after {@code label})
+ * @param localLevel          the name of the named local level this threshold marks (e.g. a city's action level
+ *                            "N2 – caves à vider"), or "" (null is taken as "") when it marks none: crossing it
+ *                            changes the station's local stage and raises a
+ *                            {@link AlertEvent.Transition#LOCAL_STEP} even when the vigilance level stays the same;
+ *                            LEVEL only
+ * @since 1.1 (the components after {@code label}); 1.2 ({@code localLevel})
  */
 public record Threshold(String stationCode, Quantity quantity, VigilanceLevel level, double value, String label,
                         Kind kind, double hysteresis, Duration minDuration, Duration rateWindow,
-                        double forecastProbability, Duration forecastWithin) {
+                        double forecastProbability, Duration forecastWithin, String localLevel) {
 
     /**
      * What a threshold compares.
@@ -64,6 +69,7 @@ public record Threshold(String stationCode, Quantity quantity, VigilanceLevel le
             throw new IllegalArgumentException("threshold value must be finite");
         }
         label = label == null ? "" : label;
+        localLevel = localLevel == null ? "" : localLevel.strip();
         kind = kind == null ? Kind.LEVEL : kind;
         minDuration = minDuration == null ? Duration.ZERO : minDuration;
         if (!(hysteresis >= 0) || !Double.isFinite(hysteresis)) {
@@ -94,7 +100,25 @@ public record Threshold(String stationCode, Quantity quantity, VigilanceLevel le
                 throw new IllegalArgumentException("minDuration, forecastProbability and forecastWithin apply only "
                         + "to level thresholds (a rate of rise is judged on observations over its rateWindow)");
             }
+            if (!localLevel.isEmpty()) {
+                throw new IllegalArgumentException("localLevel applies only to level thresholds");
+            }
         }
+    }
+
+    /**
+     * A threshold marking no named local level ({@code localLevel} ""): the 1.1 components.
+     */
+    public Threshold(String stationCode, Quantity quantity, VigilanceLevel level, double value, String label,
+                     Kind kind, double hysteresis, Duration minDuration, Duration rateWindow,
+                     double forecastProbability, Duration forecastWithin) {
+        this(stationCode, quantity, level, value, label, kind, hysteresis, minDuration, rateWindow,
+                forecastProbability, forecastWithin, "");
+    }
+
+    /** @return whether this threshold marks a named local level */
+    public boolean hasLocalLevel() {
+        return !localLevel.isEmpty();
     }
 
     /**
@@ -102,7 +126,7 @@ public record Threshold(String stationCode, Quantity quantity, VigilanceLevel le
      * and judged on forecasts by their deterministic values over the whole horizon.
      */
     public Threshold(String stationCode, Quantity quantity, VigilanceLevel level, double value, String label) {
-        this(stationCode, quantity, level, value, label, Kind.LEVEL, 0, Duration.ZERO, null, 0, null);
+        this(stationCode, quantity, level, value, label, Kind.LEVEL, 0, Duration.ZERO, null, 0, null, "");
     }
 
     /**

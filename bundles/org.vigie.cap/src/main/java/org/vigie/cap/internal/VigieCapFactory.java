@@ -89,6 +89,8 @@ public final class VigieCapFactory {
                     + " pour " + alert.stationName() + ".";
             case ENDED -> "Fin de la vigilance " + e.previousLevel().french() + " pour " + alert.stationName()
                     + " : retour au vert.";
+            case LOCAL_STEP -> "Niveau local " + (e.threshold() == null ? "" : e.threshold().localLevel())
+                    + " franchi pour " + alert.stationName() + ", vigilance " + e.level().french() + " inchangée.";
         });
         if (e.quantity() != null && !Double.isNaN(e.value())) {
             boolean forecast = e.basis() == AlertEvent.Basis.FORECAST;
@@ -106,7 +108,8 @@ public final class VigieCapFactory {
         Threshold t = e.threshold();
         if (t != null) {
             lines.add("Seuil " + t.level().french() + " : " + french(t.value(), t.quantity())
-                    + (t.label().isBlank() ? "" : " (" + t.label() + ")") + ".");
+                    + (t.label().isBlank() ? "" : " (" + t.label() + ")")
+                    + (t.hasLocalLevel() ? ", niveau local " + t.localLevel() : "") + ".");
         }
         if (!alert.catchmentName().isBlank()) {
             lines.add("Secteur : " + alert.catchmentName() + ".");

@@ -31,7 +31,10 @@ public final class VigieCapMapping {
         };
     }
 
-    /** RAISED → Alert; ESCALATED, DEESCALATED, ENDED → Update (of the episode's earlier messages). */
+    /**
+     * RAISED → Alert; ESCALATED, DEESCALATED, ENDED and LOCAL_STEP (a named local level crossed within the same
+     * vigilance level) → Update (of the episode's earlier messages).
+     */
     public static CapAlert.MsgType msgType(AlertEvent.Transition transition) {
         return transition == AlertEvent.Transition.RAISED ? CapAlert.MsgType.ALERT : CapAlert.MsgType.UPDATE;
     }

@@ -27,11 +27,70 @@ final class AlertMessages {
     }
 
     static String subject(AlertEvent event, Station station) {
-        String where = station == null ? event.stationCode() : station.name() + " (" + event.stationCode() + ")";
+        String where = where(event, station);
         return switch (event.transition()) {
             case ENDED -> "Fin de vigilance — " + where;
+            case LOCAL_STEP -> {
+                // the built-in text begins with its title, which says whether the level was reached or left
+                String name = event.threshold() == null ? "" : event.threshold().localLevel();
+                int end = event.message().indexOf(" : ");
+                yield event.message().startsWith("Niveau local " + name + " ") && end > 0
+                        ? event.message().substring(0, end) : "Niveau local " + name + " — " + where;
+            }
             default -> "Vigilance " + event.level().french() + " — " + where;
         };
+    }
+
+    private static String where(AlertEvent event, Station station) {
+        return station == null ? event.stationCode() : station.name() + " (" + event.stationCode() + ")";
+    }
+
+    /**
+     * The text of a {@link AlertEvent.Transition#LOCAL_STEP}, e.g. "Niveau local N2 – caves à vider atteint — La
+     * Loire à Orléans (K435001010) : hauteur observée 2,65 m le … (heure de Paris), seuil orange 2,60 m (…).
+     * Vigilance orange inchangée."
+     *
+     * @param up      whether the local level was reached (true) or left (false)
+     * @param current the local threshold the station is at after the step, null when none
+     */
+    static String localStepBody(AlertEvent event, Station station, boolean up, Threshold current,
+                                double probability, String trend) {
+        Threshold threshold = event.threshold();
+        StringBuilder text = new StringBuilder("Niveau local ").append(threshold.localLevel())
+                .append(up ? " atteint — " : " quitté — ").append(where(event, station)).append(" : ")
+                .append(quantityName(event.quantity())).append(' ')
+                .append(event.basis() == Basis.OBSERVED ? "observée" : "prévue").append(' ')
+                .append(format(event.value(), event.quantity())).append(" le ").append(when(event.valueTime()))
+                .append(" (heure de Paris)");
+        if (trend != null) {
+            text.append(", ").append(trend);
+        }
+        text.append(", seuil ").append(threshold.level().french()).append(' ')
+                .append(format(threshold.value(), event.quantity()));
+        if (!threshold.label().isBlank()) {
+            text.append(" (").append(threshold.label()).append(')');
+        }
+        if (!Double.isNaN(probability)) {
+            text.append(", probabilité de dépassement ").append(Math.round(probability * 100)).append(" %");
+        }
+        text.append('.');
+        if (!up) {
+            text.append(" Niveau local actuel : ").append(current == null ? "aucun" : current.localLevel())
+                    .append('.');
+        }
+        text.append(" Vigilance ").append(event.level().french()).append(" inchangée.");
+        return text.toString();
+    }
+
+    /** The sentence added to a change of level that also changes the local stage. */
+    static String localStageChange(Threshold before, Threshold after) {
+        boolean down = after == null || (before != null && (before.level().isAbove(after.level())
+                || (before.level() == after.level() && before.value() > after.value())));
+        if (down) {
+            return "Niveau local " + before.localLevel() + " quitté ; niveau local actuel : "
+                    + (after == null ? "aucun" : after.localLevel()) + ".";
+        }
+        return "Niveau local " + after.localLevel() + " atteint.";
     }
 
     static String body(AlertEvent event, Station station) {

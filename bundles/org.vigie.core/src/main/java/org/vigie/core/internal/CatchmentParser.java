@@ -214,8 +214,16 @@ final class CatchmentParser {
             }
             within = Duration.ofSeconds(Math.round(hours * 3600));
         }
+        String localLevel = "";
+        if (!node.path("localLevel").isMissingNode() && !node.path("localLevel").isNull()) {
+            if (!node.path("localLevel").isTextual()) {
+                throw invalid(path + ".localLevel", "must be the name of the local level, e.g. \"N2 – caves à vider\"");
+            }
+            localLevel = node.path("localLevel").asText().strip();
+        }
         if (kind == Threshold.Kind.RATE_OF_RISE) {
-            for (String field : new String[] {"minDuration", "forecastProbability", "forecastWithinHours"}) {
+            for (String field : new String[] {"minDuration", "forecastProbability", "forecastWithinHours",
+                    "localLevel"}) {
                 if (!node.path(field).isMissingNode()) {
                     throw invalid(path + "." + field, "applies only to level thresholds (a rate of rise is judged"
                             + " on observations over its rateWindow)");
@@ -224,7 +232,7 @@ final class CatchmentParser {
         }
         try {
             return new Threshold(station, quantity, level, number(node, "value", path), node.path("label").asText(""),
-                    kind, hysteresis, minDuration, rateWindow, probability, within);
+                    kind, hysteresis, minDuration, rateWindow, probability, within, localLevel);
         } catch (IllegalArgumentException e) {
             throw invalid(path, e.getMessage());
         }

@@ -47,6 +47,14 @@ import org.vigie.api.spi.AlertChannel;
  * exceedance probability within a horizon. The levels of the sources live in memory; after a restart a source not
  * yet evaluated again starts from the station's stored level, so that a value still within the hysteresis band,
  * or at or above a threshold it had already held for its minimum duration, neither ends nor raises the alert again.
+ *
+ * <p>Thresholds naming a local level ({@link Threshold#localLevel()}) also set the station's <em>local stage</em>:
+ * the highest local threshold entered or held (same rules, hysteresis included) over the sources. A change of the
+ * local stage while the level stays the same raises one {@link AlertEvent.Transition#LOCAL_STEP}; a change coming
+ * with a change of level is told in that level's event. The local stages live in memory; after a restart the
+ * threshold of each station's latest stored event (among the last {@value #RESTORED_EVENTS}) bounds them: a source
+ * not yet evaluated holds local thresholds up to it, and the first evaluation takes the local stage silently unless
+ * it is above that bound (then its LOCAL_STEP is raised) — no step is raised again for a stage already told.
  */
 @Component(service = VigilanceMonitor.class, configurationPid = "org.vigie.core.alerts")
 @Designate(ocd = VigilanceMonitor.Config.class)
@@ -77,12 +85,27 @@ public class VigilanceMonitor {
      */
     private static final double RATE_TOLERANCE = 1e-9;
 
+    /** How many of the latest stored events are read at the start to bound the stations' local stages. */
+    static final int RESTORED_EVENTS = 1000;
+
     /**
      * Why a source puts a station at some level: one threshold reached by one value (with the rise per hour or the
      * exceedance probability that decided, NaN when none did).
      */
     private record Cause(VigilanceLevel level, Basis basis, Observation observation, Forecast forecast,
-                         double value, Instant time, Threshold threshold, double rate, double probability) {
+                         double value, Instant time, Threshold threshold, double rate, double probability,
+                         Local local) {
+    }
+
+    /**
+     * The local stage a source puts a station at: the highest local threshold it entered or held, with the value,
+     * time and exceedance probability (NaN: none) that decided.
+     */
+    private record Local(Threshold threshold, double value, Instant time, double probability) {
+    }
+
+    /** A station's local stage and the source that decided it. */
+    private record Stage(Local local, String source) {
     }
 
     /** The first lead time of a forecast reaching a bound, and the exceedance probability there (NaN: none). */
@@ -99,6 +122,9 @@ public class VigilanceMonitor {
     private final Clock clock;
     private final Map<String, VigilanceLevel> levels = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Cause>> causes = new HashMap<>();
+    private final Map<String, Stage> stages = new HashMap<>();
+    /** The threshold of each station's latest stored event at the start, until the station is evaluated again. */
+    private final Map<String, Threshold> restoredBounds = new HashMap<>();
 
     @Activate
     public VigilanceMonitor(@Reference CatchmentRegistry catchments, @Reference AlertStore alerts,
@@ -133,6 +159,13 @@ public class VigilanceMonitor {
         this.configuredChannels = new LinkedHashSet<>(Arrays.asList(channels));
         this.clock = clock;
         levels.putAll(alerts.currentLevels());
+        Set<String> seen = new java.util.HashSet<>();
+        for (AlertEvent event : alerts.events(RESTORED_EVENTS)) { // newest first
+            if (seen.add(event.stationCode()) && event.threshold() != null
+                    && event.threshold().kind() == Kind.LEVEL) {
+                restoredBounds.put(event.stationCode(), event.threshold());
+            }
+        }
     }
 
     /**
@@ -151,7 +184,8 @@ public class VigilanceMonitor {
         synchronized (this) {
             if (!valueThresholds.isEmpty()) {
                 String key = "observed:" + latest.quantity();
-                update(station, key, observedCause(valueThresholds, history, latest, previousLevel(station, key)));
+                update(station, key, observedCause(valueThresholds, history, latest, previousLevel(station, key),
+                        previousLocal(station, key)));
             }
             if (!rateThresholds.isEmpty()) {
                 String key = "rate:" + latest.quantity();
@@ -173,7 +207,8 @@ public class VigilanceMonitor {
         String station = forecast.stationCode();
         String key = "forecast:" + forecast.forecastPointId();
         synchronized (this) {
-            update(station, key, forecastCause(thresholds, forecast, previousLevel(station, key)));
+            update(station, key, forecastCause(thresholds, forecast, previousLevel(station, key),
+                    previousLocal(station, key)));
         }
     }
 
@@ -188,8 +223,26 @@ public class VigilanceMonitor {
         return cause != null ? cause.level : levels.getOrDefault(station, VigilanceLevel.GREEN);
     }
 
+    /**
+     * The local threshold a source left the station at; a source not evaluated since the start takes the station's
+     * local stage (none after a restart).
+     */
+    private Threshold previousLocal(String station, String key) {
+        Cause cause = causes.getOrDefault(station, Map.of()).get(key);
+        if (cause != null) {
+            return cause.local == null ? null : cause.local.threshold;
+        }
+        Stage stage = stages.get(station);
+        return stage != null ? stage.local.threshold : restoredBounds.get(station);
+    }
+
+    /** Whether a local threshold {@code t} is held: at or below the previous stage, value within its hysteresis. */
+    private static boolean localHeld(Threshold t, Threshold previous) {
+        return previous != null && !better(t, previous);
+    }
+
     private static Cause observedCause(List<Threshold> thresholds, List<Observation> history, Observation latest,
-                                       VigilanceLevel before) {
+                                       VigilanceLevel before, Threshold beforeLocal) {
         double value = latest.value();
         Threshold best = null;
         for (Threshold t : thresholds) {
@@ -199,8 +252,20 @@ public class VigilanceMonitor {
                 best = t;
             }
         }
+        Threshold local = null;
+        for (Threshold t : thresholds) {
+            if (!t.hasLocalLevel()) {
+                continue;
+            }
+            boolean entered = value >= t.value() && sustained(history, t);
+            boolean held = localHeld(t, beforeLocal) && value >= t.value() - t.hysteresis();
+            if ((entered || held) && better(t, local)) {
+                local = t;
+            }
+        }
         return new Cause(best == null ? VigilanceLevel.GREEN : best.level(), Basis.OBSERVED, latest, null, value,
-                latest.time(), best, Double.NaN, Double.NaN);
+                latest.time(), best, Double.NaN, Double.NaN,
+                local == null ? null : new Local(local, value, latest.time(), Double.NaN));
     }
 
     private static Cause rateCause(List<Threshold> thresholds, List<Observation> history, Observation latest,
@@ -217,10 +282,11 @@ public class VigilanceMonitor {
             }
         }
         return new Cause(best == null ? VigilanceLevel.GREEN : best.level(), Basis.OBSERVED, latest, null,
-                latest.value(), latest.time(), best, bestRate, Double.NaN);
+                latest.value(), latest.time(), best, bestRate, Double.NaN, null);
     }
 
-    private static Cause forecastCause(List<Threshold> thresholds, Forecast forecast, VigilanceLevel before) {
+    private static Cause forecastCause(List<Threshold> thresholds, Forecast forecast, VigilanceLevel before,
+                                       Threshold beforeLocal) {
         Threshold best = null;
         Hit bestHit = null;
         for (Threshold t : thresholds) {
@@ -233,10 +299,27 @@ public class VigilanceMonitor {
                 bestHit = hit;
             }
         }
+        Threshold local = null;
+        Hit localHit = null;
+        for (Threshold t : thresholds) {
+            if (!t.hasLocalLevel()) {
+                continue;
+            }
+            Hit hit = firstLeadReaching(forecast, t, t.value());
+            if (hit == null && localHeld(t, beforeLocal) && t.hysteresis() > 0) {
+                hit = firstLeadReaching(forecast, t, t.value() - t.hysteresis());
+            }
+            if (hit != null && better(t, local)) {
+                local = t;
+                localHit = hit;
+            }
+        }
         int i = bestHit == null ? 0 : bestHit.index;
         return new Cause(best == null ? VigilanceLevel.GREEN : best.level(), Basis.FORECAST, null, forecast,
                 forecast.value(i), forecast.validTime(i), best, Double.NaN,
-                bestHit == null ? Double.NaN : bestHit.probability);
+                bestHit == null ? Double.NaN : bestHit.probability,
+                local == null ? null : new Local(local, forecast.value(localHit.index),
+                        forecast.validTime(localHit.index), localHit.probability));
     }
 
     /** Whether {@code t} is a more severe (or, at the same level, higher) threshold than {@code best}. */
@@ -355,7 +438,27 @@ public class VigilanceMonitor {
         Cause decisive = stationCauses.values().stream()
                 .reduce((a, b) -> b.level.isAbove(a.level) ? b : a).orElseThrow();
         VigilanceLevel before = levels.getOrDefault(station, VigilanceLevel.GREEN);
+        Stage stageBefore = stages.get(station);
+        Stage stageAfter = null;
+        for (Map.Entry<String, Cause> source : stationCauses.entrySet()) {
+            Local local = source.getValue().local;
+            if (local != null && (stageAfter == null || better(local.threshold, stageAfter.local.threshold))) {
+                stageAfter = new Stage(local, source.getKey());
+            }
+        }
+        Threshold localAfter = stageAfter == null ? null : stageAfter.local.threshold;
+        Threshold bound = restoredBounds.remove(station);
+        if (bound != null && stageBefore == null && (localAfter == null || !better(localAfter, bound))) {
+            // first evaluation after a restart, at or below the stage last told: taken without a step
+            stageBefore = stageAfter;
+            setStage(station, stageAfter);
+        }
+        Threshold localBefore = stageBefore == null ? null : stageBefore.local.threshold;
+        boolean stageChanged = !sameStage(localBefore, localAfter);
         if (decisive.level == before) {
+            if (stageChanged) {
+                localStep(station, before, stageBefore, stageAfter, stationCauses);
+            }
             return;
         }
         AlertEvent event = new AlertEvent(UUID.randomUUID().toString(), station,
@@ -366,9 +469,64 @@ public class VigilanceMonitor {
         String text = messageTemplate.isBlank()
                 ? AlertMessages.body(event, where, decisive.rate, decisive.probability, trend(decisive))
                 : AlertMessages.fromTemplate(messageTemplate, event, where, decisive.probability, trend(decisive));
+        if (stageChanged && messageTemplate.isBlank()) {
+            text = text + " " + AlertMessages.localStageChange(localBefore, localAfter);
+        }
         event = new AlertEvent(event.id(), station, event.transition(), event.level(), event.previousLevel(),
                 event.basis(), event.quantity(), event.value(), event.valueTime(), event.threshold(),
                 event.createdAt(), text);
+        record(station, event);
+        levels.put(station, decisive.level);
+        setStage(station, stageAfter);
+    }
+
+    /** Same local stage: the same local level name at the same level and value (a reloaded catchment keeps it). */
+    private static boolean sameStage(Threshold a, Threshold b) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        return a.localLevel().equals(b.localLevel()) && a.level() == b.level() && a.value() == b.value();
+    }
+
+    private void setStage(String station, Stage stage) {
+        if (stage == null) {
+            stages.remove(station);
+        } else {
+            stages.put(station, stage);
+        }
+    }
+
+    /**
+     * Raises the LOCAL_STEP of a change of local stage within an unchanged level: going up, the threshold reached
+     * (with the value that reached it); going down, the threshold left (with the latest value of the source that
+     * had set it).
+     */
+    private void localStep(String station, VigilanceLevel level, Stage before, Stage after,
+                           Map<String, Cause> stationCauses) {
+        boolean up = before == null || (after != null && better(after.local.threshold, before.local.threshold));
+        Threshold crossed = up ? after.local.threshold : before.local.threshold;
+        Cause source = stationCauses.get(up ? after.source : before.source);
+        double value = up ? after.local.value : source.value;
+        Instant time = up ? after.local.time : source.time;
+        double probability = up ? after.local.probability : Double.NaN;
+        AlertEvent event = new AlertEvent(UUID.randomUUID().toString(), station, AlertEvent.Transition.LOCAL_STEP,
+                level, level, source.basis, crossed.quantity(), value, time, crossed, clock.instant(), "");
+        Station where = catchments.station(station).orElse(null);
+        Cause told = new Cause(level, source.basis, source.observation, source.forecast, value, time, crossed,
+                Double.NaN, probability, null);
+        String trend = trend(told);
+        String text = messageTemplate.isBlank()
+                ? AlertMessages.localStepBody(event, where, up, after == null ? null : after.local.threshold,
+                        probability, trend)
+                : AlertMessages.fromTemplate(messageTemplate, event, where, probability, trend);
+        event = new AlertEvent(event.id(), station, event.transition(), event.level(), event.previousLevel(),
+                event.basis(), event.quantity(), event.value(), event.valueTime(), event.threshold(),
+                event.createdAt(), text);
+        record(station, event);
+        setStage(station, after);
+    }
+
+    private void record(String station, AlertEvent event) {
         Set<String> candidates = new LinkedHashSet<>(configuredChannels);
         for (AlertChannel channel : plugins.channels()) {
             candidates.add(channel.id());
@@ -377,7 +535,6 @@ public class VigilanceMonitor {
                 .filter(c -> c.stations().stream().anyMatch(s -> s.code().equals(station))).map(c -> c.id()).toList();
         Set<String> channels = routes.channelsFor(event, catchmentIds, candidates);
         alerts.record(event, channels);
-        levels.put(station, decisive.level);
         LOG.warn("{} — queued for {}", event.message(), channels);
     }
 }

@@ -74,6 +74,9 @@ final class StationForecasts {
             item.put("level", threshold.level());
             item.put("value", threshold.value());
             item.put("label", threshold.label());
+            if (threshold.hasLocalLevel()) {
+                item.put("localLevel", threshold.localLevel());
+            }
             item.put("probabilities", f.exceedanceProbabilities(threshold.value()));
             exceedance.add(item);
         }

@@ -81,6 +81,7 @@ final class AlertMail {
             case ESCALATED -> "aggravation";
             case DEESCALATED -> "atténuation";
             case ENDED -> "fin";
+            case LOCAL_STEP -> "niveau local";
         };
     }
 }

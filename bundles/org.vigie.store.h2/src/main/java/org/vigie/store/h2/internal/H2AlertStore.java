@@ -50,7 +50,8 @@ public final class H2AlertStore implements AlertStore {
     private static final String INSERT_EVENT = "INSERT INTO alert_event (id, station_code, transition, level,"
             + " previous_level, basis, quantity, val, value_time, threshold_station, threshold_quantity,"
             + " threshold_level, threshold_value, threshold_label, created_at, message, threshold_kind,"
-            + " threshold_rate_window_seconds) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS"
+            + " threshold_rate_window_seconds, threshold_local_level) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+            + " ?, ?, ?, ?, ? WHERE NOT EXISTS"
             + " (SELECT 1 FROM alert_event WHERE id = ?)";
     private static final String UPSERT_LEVEL = "MERGE INTO station_level (station_code, level, event_id, since)"
             + " KEY (station_code) VALUES (?, ?, ?, ?)";
@@ -58,11 +59,13 @@ public final class H2AlertStore implements AlertStore {
             + " status, attempts, next_attempt) VALUES (?, ?, ?, 'PENDING', 0, ?)";
     private static final String EVENTS = "SELECT id, station_code, transition, level, previous_level, basis,"
             + " quantity, val, value_time, threshold_station, threshold_quantity, threshold_level, threshold_value,"
-            + " threshold_label, created_at, message, threshold_kind, threshold_rate_window_seconds FROM alert_event"
+            + " threshold_label, created_at, message, threshold_kind, threshold_rate_window_seconds,"
+            + " threshold_local_level FROM alert_event"
             + " ORDER BY created_at DESC, seq DESC LIMIT ?";
     private static final String EVENT_BY_ID = "SELECT id, station_code, transition, level, previous_level, basis,"
             + " quantity, val, value_time, threshold_station, threshold_quantity, threshold_level, threshold_value,"
-            + " threshold_label, created_at, message, threshold_kind, threshold_rate_window_seconds FROM alert_event"
+            + " threshold_label, created_at, message, threshold_kind, threshold_rate_window_seconds,"
+            + " threshold_local_level FROM alert_event"
             + " WHERE id = ?";
     private static final String LEVELS = "SELECT station_code, level FROM station_level ORDER BY station_code";
     private static final String ENTRY_COLUMNS = "id, alert_id, channel_id, idempotency_key, status, attempts,"
@@ -250,7 +253,8 @@ public final class H2AlertStore implements AlertStore {
             } else {
                 insert.setLong(18, threshold.rateWindow().getSeconds());
             }
-            insert.setString(19, event.id());
+            insert.setString(19, threshold == null || !threshold.hasLocalLevel() ? null : threshold.localLevel());
+            insert.setString(20, event.id());
             return insert.executeUpdate() == 1;
         }
     }
@@ -307,7 +311,7 @@ public final class H2AlertStore implements AlertStore {
         Threshold threshold = thresholdLevel == null ? null : new Threshold(row.getString(10),
                 Quantity.valueOf(row.getString(11)), VigilanceLevel.valueOf(thresholdLevel), row.getDouble(13),
                 row.getString(14), kind == null ? Threshold.Kind.LEVEL : Threshold.Kind.valueOf(kind), 0,
-                Duration.ZERO, rateWindow == null ? null : Duration.ofSeconds(rateWindow), 0, null);
+                Duration.ZERO, rateWindow == null ? null : Duration.ofSeconds(rateWindow), 0, null, row.getString(19));
         String quantity = row.getString(7);
         return new AlertEvent(row.getString(1), row.getString(2), AlertEvent.Transition.valueOf(row.getString(3)),
                 VigilanceLevel.valueOf(row.getString(4)), VigilanceLevel.valueOf(row.getString(5)),

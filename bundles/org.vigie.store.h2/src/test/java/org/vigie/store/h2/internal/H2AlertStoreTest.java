@@ -49,6 +49,21 @@ class H2AlertStoreTest extends StoreFixture {
     }
 
     @Test
+    void aLocalStepAndItsLocalLevelSurviveAWriteAndARead() {
+        Threshold n2 = new Threshold("K001", Quantity.H, VigilanceLevel.ORANGE, 2.80, "caves",
+                Threshold.Kind.LEVEL, 0, java.time.Duration.ZERO, null, 0, null, "N2 – caves à vider");
+        AlertEvent step = new AlertEvent("s1", "K001", Transition.LOCAL_STEP, VigilanceLevel.ORANGE,
+                VigilanceLevel.ORANGE, Basis.OBSERVED, Quantity.H, 2.83, hour(1), n2, hour(1),
+                "Niveau local N2 – caves à vider atteint — K001 : …");
+        store.record(step, List.of("log"));
+        AlertEvent read = store.event("s1").orElseThrow();
+        assertEquals(step, read);
+        assertEquals("N2 – caves à vider", read.threshold().localLevel());
+        assertEquals(Map.of("K001", VigilanceLevel.ORANGE), store.currentLevels());
+        assertEquals(step, store.events(1).get(0), "read back by events(…) too");
+    }
+
+    @Test
     void recordingTheSameEventAgainChangesNothing() {
         store.record(raised("a1", "K001", hour(0)), List.of("email"));
         store.record(raised("a1", "K001", hour(0)), List.of("email", "sms"));
