@@ -8,7 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 
 /**
- * CAP 1.2 date-times (§3.3.2): {@code 2024-10-18T06:00:00-00:00} — seconds precision, a numeric offset, never
+ * CAP 1.2 date-times (§3.3.2): {@code 2024-10-18T06:00:00+00:00} — seconds precision, a numeric offset, never
  * {@code Z} (the schema's pattern {@code \d\d\d\d-\d\d-\d\dT\d\d:\d\d:\d\d[-,+]\d\d:\d\d} rejects it). The
  * specification says "The timezone for UTC MUST be represented as '-00:00'", so a zero offset is written
  * {@code -00:00}; reading accepts {@code +00:00}, {@code -00:00} (and, leniently, {@code Z} and fractions of a second,
@@ -16,8 +16,11 @@ import java.time.temporal.ChronoUnit;
  */
 public final class CapTimes {
 
-    /** How a zero offset (UTC) is written; CAP 1.2 §3.3.2 requires {@code -00:00}. */
-    public static final String UTC_OFFSET = "-00:00";
+    /**
+     * How a zero offset (UTC) is written: {@code +00:00}, as Vigie's users asked and the schema accepts (CAP 1.2
+     * §3.3.2 prefers {@code -00:00}, which the schema accepts too; never {@code Z}, which it refuses).
+     */
+    public static final String UTC_OFFSET = "+00:00";
 
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
     private static final DateTimeFormatter OFFSET = DateTimeFormatter.ofPattern("xxx");
@@ -32,7 +35,7 @@ public final class CapTimes {
         return LOCAL.format(t) + offset;
     }
 
-    /** @return {@code instant} in UTC as CAP writes it, e.g. {@code 2024-10-18T06:00:00-00:00} */
+    /** @return {@code instant} in UTC as CAP writes it, e.g. {@code 2024-10-18T06:00:00+00:00} */
     public static String format(Instant instant) {
         return format(utc(instant));
     }

@@ -17,7 +17,7 @@ import org.vigie.api.VigilanceLevel;
 
 /**
  * Builds the CAP 1.2 message of one Vigie alert: one {@code <info>} in French ({@code fr-FR}), category Met (CAP:
- * "Meteorological (inc. flood)"), codes from {@link VigieCapMapping}, times in UTC written {@code -00:00}, texts with
+ * "Meteorological (inc. flood)"), codes from {@link VigieCapMapping}, times in UTC written {@code +00:00}, texts with
  * values in French notation and times in Europe/Paris. The identifier is the settings' prefix plus the event id and
  * {@code sent} is the event's {@code createdAt}, so the same event always gives the same document. Thread-safe.
  */

@@ -56,7 +56,7 @@ class CapAtomFeedWriterTest {
         assertEquals("Vigilance orange crues — Pont Royal", text(first, CapAtomFeedWriter.ATOM, "title"));
         assertEquals("Severe", text(first, CapAlert.NAMESPACE, "severity"));
         assertEquals("Update", text(first, CapAlert.NAMESPACE, "msgType"));
-        assertEquals("2024-10-18T07:00:00-00:00", text(first, CapAlert.NAMESPACE, "sent"));
+        assertEquals("2024-10-18T07:00:00+00:00", text(first, CapAlert.NAMESPACE, "sent"));
         assertEquals("47.89,1.87 47.89,1.94 47.91,1.94 47.91,1.87 47.89,1.87",
                 text(first, CapAlert.NAMESPACE, "polygon"));
         assertEquals("a1", text((Element) entries.item(1), CapAlert.NAMESPACE, "identifier"));

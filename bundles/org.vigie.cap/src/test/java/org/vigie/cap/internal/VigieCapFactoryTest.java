@@ -89,8 +89,8 @@ class VigieCapFactoryTest {
 
         assertEquals("vigie-orleans-7f3c", cap.identifier());
         assertEquals(CapAlert.MsgType.UPDATE, cap.msgType());
-        assertTrue(xml.contains("<sent>2024-10-18T06:00:00-00:00</sent>"), xml);
-        assertTrue(xml.contains("<references>vigie@orleans-metropole.fr,vigie-orleans-6a1b,2024-10-18T06:00:00-00:00"
+        assertTrue(xml.contains("<sent>2024-10-18T06:00:00+00:00</sent>"), xml);
+        assertTrue(xml.contains("<references>vigie@orleans-metropole.fr,vigie-orleans-6a1b,2024-10-18T06:00:00+00:00"
                 + "</references>"), xml);
         CapInfo info = cap.infos().get(0);
         assertEquals("fr-FR", info.language());
@@ -100,8 +100,8 @@ class VigieCapFactoryTest {
         assertEquals(CapInfo.Certainty.LIKELY, info.certainty());
         assertEquals(CapInfo.Urgency.FUTURE, info.urgency(), "exceedance 6 h ahead");
         assertEquals(List.of(CapInfo.ResponseType.PREPARE), info.responseTypes());
-        assertTrue(xml.contains("<onset>2024-10-18T12:00:00-00:00</onset>"), xml);
-        assertTrue(xml.contains("<expires>2024-10-19T06:00:00-00:00</expires>"), xml);
+        assertTrue(xml.contains("<onset>2024-10-18T12:00:00+00:00</onset>"), xml);
+        assertTrue(xml.contains("<expires>2024-10-19T06:00:00+00:00</expires>"), xml);
         assertEquals("Vigilance orange crues — La Loire à Orléans - Pont Royal", info.headline());
         assertTrue(info.description().contains("Vigilance relevée de jaune à orange"), info.description());
         assertTrue(info.description().contains("Hauteur prévue : 4,35 m, vendredi 18 octobre 2024 à 14 h 00 (heure de"
