@@ -101,7 +101,8 @@ public class EmailDeliveryIT {
                 .filter(d -> d.channelId().startsWith("email")).noneMatch(d -> d.status().name().equals("DELIVERED")));
 
         Files.writeString(home.resolve("smtp-start-requested"), "now");
-        List<String> received = Await.until("the three alerts received", Duration.ofSeconds(60),
+        // the dispatcher's back-off may still be the default one (up to 40 s) if the test's settings came late
+        List<String> received = Await.until("the three alerts received", Duration.ofSeconds(120),
                 () -> lines(home.resolve(RECEIVED)), ids -> ids.size() >= 3);
         Thread.sleep(1500);
         received = lines(home.resolve(RECEIVED));
