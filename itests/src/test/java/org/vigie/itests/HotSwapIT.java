@@ -109,8 +109,16 @@ public class HotSwapIT {
         }, "itest-cycle-watcher");
         writer.start();
         // from the first Loire forecast on, every cycle must produce one
-        Await.until("a first Loire forecast", Duration.ofSeconds(30),
-                () -> archive.latest("orleans-loire-H").isPresent(), ok -> ok);
+        Instant firstIssue = Await.until("a first Loire forecast", Duration.ofSeconds(30),
+                () -> archive.latest("orleans-loire-H"), java.util.Optional::isPresent).get().issueTime();
+        // the report of the cycle that made it is published when that cycle ends: cycles before it (without data
+        // yet) are not the swap's concern
+        CycleReport producing = Await.until("the report of the cycle that made it", Duration.ofSeconds(30),
+                () -> cycles.lastCycle().orElse(null),
+                report -> report != null && !report.issueTime().isBefore(firstIssue));
+        for (long n = 1; n <= producing.number(); n++) {
+            cycleNumbers.add(n);
+        }
         cycleWatcher.start();
         sleep(2000);
 
