@@ -88,7 +88,8 @@ public class OutboxDispatcher {
     private void safeDispatch() {
         try {
             dispatchDue();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
+            // a periodic task that throws is never run again: the outbox must keep going
             LOG.error("outbox dispatch failed", e);
         }
     }
@@ -119,7 +120,9 @@ public class OutboxDispatcher {
         DeliveryResult result;
         try {
             result = channel.deliver(message);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
+            // LinkageError: a channel whose bundle is being updated can no longer load its classes; its new build
+            // takes the delivery on the next attempt
             result = DeliveryResult.retry("channel threw " + e);
         }
         Instant now = clock.instant();

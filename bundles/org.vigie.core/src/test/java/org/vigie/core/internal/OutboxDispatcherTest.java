@@ -160,6 +160,33 @@ class OutboxDispatcherTest {
     }
 
     @Test
+    void aChannelWhoseBundleIsGoingAwayIsRetriedAndTheOthersStillDelivered() {
+        channels.add(new AlertChannel() {
+            @Override
+            public String id() {
+                return "webhook";
+            }
+
+            @Override
+            public DeliveryResult deliver(AlertMessage message) {
+                // what a call into an uninstalled bundle's class loader gives
+                throw new NoClassDefFoundError("org/vigie/alert/support/internal/HttpAttempt");
+            }
+
+            @Override
+            public Health health() {
+                return Health.up(null);
+            }
+        });
+        channels.add(new ScriptedChannel("sms"));
+        recordAlert("webhook", "sms");
+        assertEquals(2, dispatcher.dispatchDue());
+        var deliveries = store.deliveries("a1");
+        assertEquals(Status.PENDING, deliveries.get(0).status());
+        assertEquals(Status.DELIVERED, deliveries.get(1).status());
+    }
+
+    @Test
     void backOffDoublesUpToItsCeiling() {
         assertEquals(Duration.ofSeconds(5), dispatcher.backoff(0));
         assertEquals(Duration.ofSeconds(40), dispatcher.backoff(3));
