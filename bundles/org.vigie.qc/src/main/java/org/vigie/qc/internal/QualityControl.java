@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -100,20 +103,52 @@ public final class QualityControl implements IngestListener, DiagnosticsService 
         }
     }
 
+    /** One series of one station. */
+    private record SeriesKey(String stationCode, Quantity quantity) {
+    }
+
+    /** The stretch of a series waiting to be re-checked. */
+    private record Span(Instant from, Instant to) {
+        Span with(Span other) {
+            return new Span(from.isBefore(other.from) ? from : other.from, to.isAfter(other.to) ? to : other.to);
+        }
+    }
+
+    /**
+     * Stretches waiting per series: a burst of deliveries (one MQTT message or CSV file each) widens the waiting
+     * stretch instead of queueing one 30-day re-check per delivery.
+     */
+    private final Map<SeriesKey, Span> pending = new ConcurrentHashMap<>();
+    /** Series with a task queued for them; the task takes whatever stretch is pending when it runs. */
+    private final Set<SeriesKey> queued = ConcurrentHashMap.newKeySet();
+
     @Override
     public void stored(String stationCode, Quantity quantity, Instant from, Instant to) {
-        checks.execute(() -> {
-            try {
-                recheck(stationCode, quantity, from, to);
-                if (quantity == Quantity.H || quantity == Quantity.Q) {
-                    // the pairs' consistency changed for the other quantity too
-                    recheck(stationCode, quantity == Quantity.H ? Quantity.Q : Quantity.H, from, to);
-                }
-            } catch (RuntimeException e) {
-                LOG.error("diagnostics of {} {} {}..{} failed; the next ingest re-checks them", stationCode,
-                        quantity, from, to, e);
+        SeriesKey key = new SeriesKey(stationCode, quantity);
+        pending.merge(key, new Span(from, to), Span::with);
+        if (queued.add(key)) {
+            checks.execute(() -> runPending(key));
+        }
+    }
+
+    private void runPending(SeriesKey key) {
+        // un-queued first: a delivery arriving from here on queues a new task, or is taken by this one
+        queued.remove(key);
+        Span span = pending.remove(key);
+        if (span == null) {
+            return;
+        }
+        try {
+            recheck(key.stationCode(), key.quantity(), span.from(), span.to());
+            if (key.quantity() == Quantity.H || key.quantity() == Quantity.Q) {
+                // the pairs' consistency changed for the other quantity too
+                recheck(key.stationCode(), key.quantity() == Quantity.H ? Quantity.Q : Quantity.H, span.from(),
+                        span.to());
             }
-        });
+        } catch (RuntimeException e) {
+            LOG.error("diagnostics of {} {} {}..{} failed; the next ingest re-checks them", key.stationCode(),
+                    key.quantity(), span.from(), span.to(), e);
+        }
     }
 
     /** Runs the checks queued so far; tests use it to wait for the flags. */

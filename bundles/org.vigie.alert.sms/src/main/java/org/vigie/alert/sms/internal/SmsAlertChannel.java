@@ -81,11 +81,7 @@ public class SmsAlertChannel implements AlertChannel {
         }
         this.resolved = checked;
         this.configurationError = error;
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.http = HttpAttempt.client(settings.connectTimeout());
         if (checked != null) {
             LOG.info("{} sends alerts by {} to gateway {} for {} recipient(s)", id, checked.method(),
                     gatewayHost(settings.urlTemplate()), checked.recipients().size());

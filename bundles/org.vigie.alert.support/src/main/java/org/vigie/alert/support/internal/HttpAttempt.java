@@ -26,6 +26,18 @@ public record HttpAttempt(Outcome outcome, String detail, boolean unreachable) {
 
     public static final int MAX_EXCERPT = 200;
 
+    /**
+     * The client the HTTP channels send with: HTTP/1.1 and redirects never followed, since a 3xx is read as a
+     * refusal ("configure the final URL").
+     */
+    public static HttpClient client(Duration connectTimeout) {
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
     public static HttpAttempt send(HttpClient http, HttpRequest request, Duration connectTimeout,
                                    Duration requestTimeout) {
         try {

@@ -72,11 +72,7 @@ public class WebhookAlertChannel implements AlertChannel {
         }
         this.target = uri;
         this.configurationError = error;
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.http = HttpAttempt.client(settings.connectTimeout());
         if (error == null) {
             LOG.info("{} POSTs alerts to {}", id, uri);
         }
