@@ -34,7 +34,7 @@ final class Migrations {
     /** Every migration, in order; a new schema change is a new script appended here, never an edited one. */
     static final List<String> SCRIPTS = List.of("V1__initial.sql", "V2__model_parameters.sql",
             "V3__observation_flags.sql", "V4__rating_curves.sql", "V5__alert_audit.sql",
-            "V6__alert_threshold_kind.sql", "V7__alert_threshold_local_level.sql");
+            "V6__alert_threshold_kind.sql", "V7__alert_threshold_local_level.sql", "V8__gis_layers.sql");
 
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
     private static final Pattern SCRIPT_NAME = Pattern.compile("V(\\d+)__\\w+\\.sql");
