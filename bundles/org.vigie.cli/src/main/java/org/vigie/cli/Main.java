@@ -37,6 +37,9 @@ public final class Main {
             "                       progress on stderr; docs/forecasting.md)",
             "  bin/vigie rating --input gaugings.csv --station CODE --valid-from INSTANT --out curve.json",
             "                      [--segments N]   (input H,Q in m and m³/s; output a catchment ratingCurves entry)",
+            "  bin/vigie export --out DIR [--format geojson|gpkg|shp|kml|csv|all (repeatable; default all)]",
+            "                      [--crs 4326|2154] [--layers stations,catchments,flood-extent,impacted-stakes]",
+            "                      [--url http://127.0.0.1:8080]   (GIS overlays of a running Vigie; docs/gis.md)",
             "  DATE is yyyy-MM-dd (or an ISO-8601 instant for hourly data); --run-to is inclusive.",
             "  Input columns as airGR's example files: DatesR,P,E[,…] in mm per time step.");
 
@@ -65,6 +68,10 @@ public final class Main {
                 HindcastCommand.run(args.subList(1, args.size()), out, err);
                 return 0;
             }
+            if (!args.isEmpty() && args.get(0).equals("export")) {
+                ExportCommand.run(args.subList(1, args.size()), out, err);
+                return 0;
+            }
             if (!args.isEmpty() && args.get(0).equals("calibrate")) {
                 CalibrateCommand.run(args.subList(1, args.size()), out, err);
                 return 0;
@@ -80,6 +87,10 @@ public final class Main {
             return 2;
         } catch (java.io.IOException | java.io.UncheckedIOException | IllegalStateException e) {
             err.println("vigie: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("vigie: interrupted");
             return 1;
         }
     }
