@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Executors;
@@ -113,7 +114,7 @@ public final class ArealRainfallComponent implements IngestListener {
     private final ObservationSink sink;
     private final GeometryStore geometries;
     private final CatchmentRegistry catchments;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private final Duration grace;
     private final Path gridFolder;
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -134,27 +135,40 @@ public final class ArealRainfallComponent implements IngestListener {
                                   @Reference(name = "geometries") GeometryStore geometries,
                                   @Reference(name = "catchments") CatchmentRegistry catchments,
                                   BundleContext context) {
+        this(config, series, sink, geometries, catchments, Optional.ofNullable(context.getProperty("vigie.home"))
+                .map(Path::of).orElse(null), Clock.systemUTC(), true);
+    }
+
+    /** @param schedule whether to sweep late steps and poll the grid folder on a timer (off in tests) */
+    ArealRainfallComponent(Config config, SeriesStore series, ObservationSink sink, GeometryStore geometries,
+                           CatchmentRegistry catchments, Path home, Clock clock, boolean schedule) {
         this.config = config;
         this.series = series;
         this.sink = sink;
         this.geometries = geometries;
         this.catchments = catchments;
+        this.clock = clock;
         if (config.station() == null || config.station().isBlank()) {
             throw new IllegalArgumentException("areal rainfall: 'station' (the code of the areal series) is required");
         }
         grace = Duration.parse(config.grace());
-        String home = context.getProperty("vigie.home");
         Path folder = Path.of(config.gridFolder());
-        gridFolder = folder.isAbsolute() || home == null ? folder : Path.of(home).resolve(folder);
+        gridFolder = folder.isAbsolute() || home == null ? folder : home.resolve(folder);
         switch (config.method()) {
             case "thiessen" -> {
                 if (config.gauges().length == 0) {
                     throw new IllegalArgumentException("areal rainfall " + config.station()
                             + ": the thiessen method needs gauges");
                 }
-                worker.scheduleWithFixedDelay(this::sweep, 10, 600, TimeUnit.SECONDS);
+                if (schedule) {
+                    worker.scheduleWithFixedDelay(this::sweep, 10, 600, TimeUnit.SECONDS);
+                }
             }
-            case "grid" -> worker.scheduleWithFixedDelay(this::pollGrids, 2, 30, TimeUnit.SECONDS);
+            case "grid" -> {
+                if (schedule) {
+                    worker.scheduleWithFixedDelay(this::pollGrids, 2, 30, TimeUnit.SECONDS);
+                }
+            }
             default -> throw new IllegalArgumentException("areal rainfall " + config.station() + ": method '"
                     + config.method() + "', use thiessen or grid");
         }
@@ -173,12 +187,13 @@ public final class ArealRainfallComponent implements IngestListener {
         }
     }
 
-    private void sweep() {
+    /** Writes the steps of the last two days older than the grace period that are still missing. */
+    void sweep() {
         Instant now = clock.instant();
         computeSafely(now.minus(Duration.ofDays(2)), now.minus(grace), true);
     }
 
-    private void computeSafely(Instant from, Instant to, boolean lateSteps) {
+    void computeSafely(Instant from, Instant to, boolean lateSteps) {
         try {
             computeThiessen(from, to, lateSteps);
         } catch (RuntimeException e) {
