@@ -112,6 +112,7 @@ public final class GisServlet extends HttpServlet {
         List<Object> list = new ArrayList<>();
         for (LayerSource.LayerInfo info : layers.layers()) {
             Map<String, Object> entry = info(info);
+            entry.put("featureCount", layers.count(info.name(), null));
             layers.sources().geometries().layer(info.name()).ifPresent(stored -> stored(entry, stored));
             list.add(entry);
         }

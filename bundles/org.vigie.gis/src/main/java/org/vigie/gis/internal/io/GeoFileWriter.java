@@ -86,9 +86,12 @@ public final class GeoFileWriter {
             return this == SHAPEFILE || (this == GEOJSON || this == CSV) && layerCount > 1;
         }
 
-        /** @return the file extension, with its dot, of what is written for {@code layerCount} layers */
+        /**
+         * @return the file extension, with its dot, of what is written for {@code layerCount} layers; a zip of
+         * GeoJSON or CSV files says so (".geojson.zip"), so that exports of several formats never share a name
+         */
         public String extension(int layerCount) {
-            return "." + (zipped(layerCount) && this != SHAPEFILE ? "zip" : extension);
+            return "." + extension + (zipped(layerCount) && this != SHAPEFILE ? ".zip" : "");
         }
 
         /** @return the media type of what is written for {@code layerCount} layers */

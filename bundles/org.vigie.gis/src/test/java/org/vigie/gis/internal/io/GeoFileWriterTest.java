@@ -131,7 +131,8 @@ class GeoFileWriterTest {
         assertThrows(IllegalArgumentException.class, () -> Format.parse("dxf"));
         assertEquals(".geojson", Format.GEOJSON.extension(1));
         assertEquals("application/geo+json", Format.GEOJSON.mediaType(1));
-        assertEquals(".zip", Format.GEOJSON.extension(2));
+        assertEquals(".geojson.zip", Format.GEOJSON.extension(2));
+        assertEquals(".csv.zip", Format.CSV.extension(2), "never the same name as a GeoJSON zip");
         assertEquals("application/zip", Format.CSV.mediaType(3));
         assertEquals(".shp.zip", Format.SHAPEFILE.extension(1));
         assertEquals(".gpkg", Format.GEOPACKAGE.extension(4));
