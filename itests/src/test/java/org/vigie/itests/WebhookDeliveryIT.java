@@ -38,6 +38,7 @@ import org.vigie.api.service.PluginRegistry;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class WebhookDeliveryIT {
+    private static final String DUTY_PASSWORD = "crue-de-1856-a-Orleans";
 
     /** Written by the receiver (test driver) and read by the test (in the framework): their classes differ. */
     private static final String ACCEPTED = "webhook-accepted.txt";
@@ -72,6 +73,8 @@ public class WebhookDeliveryIT {
         });
         receiver.start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> receiver.stop(0)));
+        Files.writeString(home.resolve("config/org.vigie.web.security.config"), "users=[\"astreinte:"
+                + org.vigie.api.PasswordHash.hash(DUTY_PASSWORD.toCharArray()) + "\"]\n");
         Files.writeString(home.resolve("config/org.vigie.alert.webhook-ops.config"), "channelId=\"webhook\"\n"
                 + "url=\"http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks/vigie\"\n"
                 + ".secret=\"an-itest-secret-of-some-length\"\n");
@@ -117,15 +120,25 @@ public class WebhookDeliveryIT {
         String api = "http://localhost:" + context.getProperty("org.osgi.service.http.port") + "/api/alerts/";
         String orange = events.stream().filter(e -> e.level() == org.vigie.api.VigilanceLevel.ORANGE).findFirst()
                 .orElseThrow().id();
+        java.net.HttpURLConnection anonymous = (java.net.HttpURLConnection) new java.net.URL(api + orange
+                + "/acknowledge?note=pris%20en%20compte").openConnection();
+        anonymous.setRequestMethod("POST");
+        assertEquals("acknowledging needs a logged-in user", 401, anonymous.getResponseCode());
+        assertTrue(anonymous.getHeaderField("WWW-Authenticate").startsWith("Basic"));
+        assertTrue(alerts.acknowledgement(orange).isEmpty());
+        String credentials = "Basic " + java.util.Base64.getEncoder().encodeToString(("astreinte:" + DUTY_PASSWORD)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         java.net.HttpURLConnection ack = (java.net.HttpURLConnection) new java.net.URL(api + orange
-                + "/acknowledge?by=astreinte&note=pris%20en%20compte").openConnection();
+                + "/acknowledge?note=pris%20en%20compte").openConnection();
         ack.setRequestMethod("POST");
+        ack.setRequestProperty("Authorization", credentials);
         assertEquals(202, ack.getResponseCode());
-        assertEquals("astreinte", alerts.acknowledgement(orange).orElseThrow().by());
+        assertEquals("the logged-in user", "astreinte", alerts.acknowledgement(orange).orElseThrow().by());
         assertTrue(alerts.audit(orange).stream().anyMatch(a -> a.action().equals("ACKNOWLEDGED")));
         java.net.HttpURLConnection unknown = (java.net.HttpURLConnection) new java.net.URL(api
-                + "nope/acknowledge?by=x").openConnection();
+                + "nope/acknowledge").openConnection();
         unknown.setRequestMethod("POST");
+        unknown.setRequestProperty("Authorization", credentials);
         assertEquals(404, unknown.getResponseCode());
     }
 

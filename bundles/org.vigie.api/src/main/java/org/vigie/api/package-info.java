@@ -7,7 +7,7 @@
  * temperature T in °C. Connectors convert at the border; nothing inside Vigie holds other units.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.vigie.api;
 
 import org.osgi.annotation.bundle.Export;

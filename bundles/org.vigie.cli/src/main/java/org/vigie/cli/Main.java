@@ -40,6 +40,8 @@ public final class Main {
             "  bin/vigie export --out DIR [--format geojson|gpkg|shp|kml|csv|all (repeatable; default all)]",
             "                      [--crs 4326|2154] [--layers stations,catchments,flood-extent,impacted-stakes]",
             "                      [--url http://127.0.0.1:8080]   (GIS overlays of a running Vigie; docs/gis.md)",
+            "  bin/vigie passwd NAME            (password typed twice, or piped: prints its users=[…] line)",
+            "  bin/vigie passwd --token NAME    (a random API token: prints its tokens=[…] line, the token once)",
             "  DATE is yyyy-MM-dd (or an ISO-8601 instant for hourly data); --run-to is inclusive.",
             "  Input columns as airGR's example files: DatesR,P,E[,…] in mm per time step.");
 
@@ -66,6 +68,10 @@ public final class Main {
             }
             if (!args.isEmpty() && args.get(0).equals("hindcast")) {
                 HindcastCommand.run(args.subList(1, args.size()), out, err);
+                return 0;
+            }
+            if (!args.isEmpty() && args.get(0).equals("passwd")) {
+                PasswdCommand.run(args.subList(1, args.size()), System.in, out, err);
                 return 0;
             }
             if (!args.isEmpty() && args.get(0).equals("export")) {

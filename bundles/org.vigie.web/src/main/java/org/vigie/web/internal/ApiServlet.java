@@ -95,6 +95,7 @@ public class ApiServlet extends HttpServlet {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile transient HindcastService hindcasts;
 
+    private final transient UserAccounts accounts;
     private final transient RatingCurves ratingCurves;
     private final transient StationForecasts stationForecasts;
     private final transient CapDocuments capDocuments;
@@ -108,7 +109,8 @@ public class ApiServlet extends HttpServlet {
                       @Reference SeriesStore series, @Reference ForecastArchive forecasts,
                       @Reference ForecastService cycles, @Reference AlertStore alerts,
                       @Reference ParameterStore parameters, @Reference RatingCurveStore ratingCurveStore,
-                      BundleContext context) {
+                      @Reference UserAccounts accounts, BundleContext context) {
+        this.accounts = accounts;
         this.plugins = plugins;
         this.catchments = catchments;
         this.series = series;
@@ -149,14 +151,12 @@ public class ApiServlet extends HttpServlet {
             String path = pathOf(request);
             Matcher acknowledge = ACKNOWLEDGE_PATH.matcher(path);
             if (acknowledge.matches()) {
-                String by = request.getParameter("by");
-                if (by == null || by.isBlank()) {
-                    throw new ApiException(400, "'by' (who acknowledges) is required");
-                }
+                // who acknowledged is the duty officer's answer to the alert: it is the logged-in user, not a claim
+                String by = authenticated(request);
                 if (alerts.event(acknowledge.group(1)).isEmpty()) {
                     throw new ApiException(404, "no alert " + acknowledge.group(1));
                 }
-                return alerts.acknowledge(acknowledge.group(1), by.trim(), clock.instant(),
+                return alerts.acknowledge(acknowledge.group(1), by, clock.instant(),
                         valueOr(request.getParameter("note"), ""));
             }
             Matcher hindcast = HINDCAST_START_PATH.matcher(path);
@@ -187,6 +187,13 @@ public class ApiServlet extends HttpServlet {
                 throw new ApiException(409, e.getMessage());
             }
         });
+    }
+
+    /** @return the user the request's credentials prove; 401 without valid ones */
+    private String authenticated(HttpServletRequest request) {
+        return accounts.authenticate(request.getHeader("Authorization")).orElseThrow(() -> new ApiException(401,
+                accounts.configured() ? "log in: valid user and password (HTTP Basic) or API token (Bearer) needed"
+                        : "no user is configured yet: see docs/dashboard.md (bin/vigie passwd)"));
     }
 
     private interface Answer {
@@ -241,6 +248,10 @@ public class ApiServlet extends HttpServlet {
             body = Map.of("error", "internal error: " + e.getMessage());
         }
         response.setStatus(status);
+        if (status == HttpServletResponse.SC_UNAUTHORIZED && request.getHeader("X-Vigie-Client") == null) {
+            // the dashboard logs in with its own form: only other clients are asked by the browser's dialog
+            response.setHeader("WWW-Authenticate", "Basic realm=\"Vigie\", charset=\"UTF-8\"");
+        }
         if (body instanceof Rendered rendered) {
             response.setContentType(rendered.mediaType());
             response.setContentLength(rendered.bytes().length);
@@ -263,11 +274,15 @@ public class ApiServlet extends HttpServlet {
                         "/api/hindcasts/{id}/report", "/api/cap/alerts.atom", "/api/cap/alerts/{alert id}",
                         "POST /api/forecast-points/{id}/calibration?from=…&to=…&criterion=NSE&method=michel",
                         "POST /api/forecast-points/{id}/hindcast?calibrateFrom=…&calibrateTo=…&from=…&to=…",
-                        "POST /api/alerts/{id}/acknowledge?by=…[&note=…]",
+                        "GET /api/whoami (with credentials)", "GET /api/events (server-sent events)",
+                        "POST /api/alerts/{id}/acknowledge[?note=…] (logged in: HTTP Basic or Bearer token)",
                         "POST /api/stations/{code}/rating-curves?from=…&to=…[&validFrom=…][&segments=N]"));
             }
             case "/registry" -> {
                 return registry();
+            }
+            case "/whoami" -> {
+                return Map.of("user", authenticated(request));
             }
             case "/stations" -> {
                 return stations();
@@ -355,6 +370,20 @@ public class ApiServlet extends HttpServlet {
                         "value", o.value(), "unit", q.unit())));
             }
             item.put("latest", latest);
+            List<Map<String, Object>> thresholds = new ArrayList<>();
+            for (Quantity q : List.of(Quantity.H, Quantity.Q)) {
+                for (var t : catchments.thresholds(s.code(), q)) {
+                    Map<String, Object> threshold = new LinkedHashMap<>();
+                    threshold.put("quantity", q.name());
+                    threshold.put("level", t.level());
+                    threshold.put("value", t.value());
+                    threshold.put("label", t.label());
+                    threshold.put("kind", t.kind());
+                    threshold.put("localLevel", t.localLevel());
+                    thresholds.add(threshold);
+                }
+            }
+            item.put("thresholds", thresholds);
             list.add(item);
         }
         return list;
