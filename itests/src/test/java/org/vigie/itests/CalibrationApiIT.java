@@ -106,6 +106,7 @@ public class CalibrationApiIT {
     private static HttpURLConnection post(String url) throws IOException {
         HttpURLConnection http = (HttpURLConnection) new URL(url).openConnection();
         http.setRequestMethod("POST");
+        VigieDistribution.authorize(http);
         return http;
     }
 

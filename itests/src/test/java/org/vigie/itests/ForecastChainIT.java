@@ -131,6 +131,7 @@ public class ForecastChainIT {
     private static JsonNode post(String url) throws IOException {
         HttpURLConnection http = (HttpURLConnection) new URL(url).openConnection();
         http.setRequestMethod("POST");
+        VigieDistribution.authorize(http);
         int status = http.getResponseCode();
         try (InputStream in = status < 400 ? http.getInputStream() : http.getErrorStream()) {
             JsonNode body = new ObjectMapper().readTree(in);

@@ -172,6 +172,9 @@ public class GisIT {
         // Lambert-93 shrinks areas near Orléans by about 0.13 %: the true area is a little larger
         double geodesic = feature.get("areaKm2").asDouble();
         assertTrue("geodesic " + geodesic, geodesic > 6.0 && geodesic < 6.0 * 1.002);
+        HttpURLConnection anonymous = (HttpURLConnection) new URL(base() + "/api/gis/layers/test-zone").openConnection();
+        anonymous.setRequestMethod("DELETE");
+        assertEquals("a write without credentials", 401, anonymous.getResponseCode());
         send("POST", "/api/gis/layers/test-zone?kind=nonsense", geojson, 400);
         send("POST", "/api/gis/layers/stations", geojson, 409);
         send("DELETE", "/api/gis/layers/test-zone", null, 200);
@@ -292,6 +295,7 @@ public class GisIT {
     private JsonNode send(String method, String path, String body, int expectedStatus) throws IOException {
         HttpURLConnection http = (HttpURLConnection) new URL(base() + path).openConnection();
         http.setRequestMethod(method);
+        VigieDistribution.authorize(http);
         if (body != null) {
             http.setDoOutput(true);
             try (OutputStream out = http.getOutputStream()) {

@@ -133,6 +133,7 @@ public class HindcastApiIT {
     private static JsonNode request(String method, String url, int expected) throws IOException {
         HttpURLConnection http = (HttpURLConnection) new URL(url).openConnection();
         http.setRequestMethod(method);
+        VigieDistribution.authorize(http);
         int status = http.getResponseCode();
         try (InputStream in = status < 400 ? http.getInputStream() : http.getErrorStream()) {
             JsonNode body = new ObjectMapper().readTree(in);

@@ -34,6 +34,8 @@ import org.ops4j.pax.exam.options.UrlProvisionOption;
  * FileInstall watching the copy's deploy/ and config/.
  */
 final class VigieDistribution {
+    /** The API token every test distribution accepts (configured by its SHA-256 only). */
+    static final String API_TOKEN = "itests-token-5b1f0c8e2a7d4e9f";
 
     private VigieDistribution() {
     }
@@ -59,7 +61,19 @@ final class VigieDistribution {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        try {
+            // the tests write through the API with this token, as an operator's script would
+            Files.writeString(target.resolve("config/org.vigie.web.security.config"), "tokens=[\"itests:"
+                    + org.vigie.api.PasswordHash.tokenDigest(API_TOKEN) + "\"]\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return target.toAbsolutePath();
+    }
+
+    /** Sends the tests' API token with a request. */
+    static void authorize(java.net.HttpURLConnection connection) {
+        connection.setRequestProperty("Authorization", "Bearer " + API_TOKEN);
     }
 
     static Option[] options(Path home, int httpPort) {

@@ -7,7 +7,7 @@
  * {@link org.vigie.api.service.AlertStore}).
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.vigie.api.service;
 
 import org.osgi.annotation.bundle.Export;

@@ -3,7 +3,6 @@ package org.vigie.gis.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -21,6 +20,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+import org.vigie.api.service.Authenticator;
 import org.vigie.api.service.GeoFeature;
 import org.vigie.api.service.GeoLayer;
 import org.vigie.gis.internal.io.GeoFileWriter;
@@ -51,13 +51,16 @@ public final class GisServlet extends HttpServlet {
     private final transient GisLayers layers;
     private final transient LayerCatalog catalog;
     private final transient GisWorkbench workbench;
+    private final transient Authenticator authenticator;
 
     @Activate
     public GisServlet(@Reference(name = "layers") GisLayers layers, @Reference(name = "catalog") LayerCatalog catalog,
-                      @Reference(name = "workbench") GisWorkbench workbench) {
+                      @Reference(name = "workbench") GisWorkbench workbench,
+                      @Reference(name = "authenticator") Authenticator authenticator) {
         this.layers = layers;
         this.catalog = catalog;
         this.workbench = workbench;
+        this.authenticator = authenticator;
     }
 
     /** A request that cannot be served, with the status and message the client gets. */
@@ -83,10 +86,10 @@ public final class GisServlet extends HttpServlet {
                 } else if (parts.length == 2 && method.equals("GET")) {
                     json(response, describeLayer(parts[1]));
                 } else if (parts.length == 2 && method.equals("POST")) {
-                    requireLocal(request);
+                    requireUser(request);
                     json(response, importLayer(parts[1], request));
                 } else if (parts.length == 2 && method.equals("DELETE")) {
-                    requireLocal(request);
+                    requireUser(request);
                     if (!layers.sources().geometries().removeLayer(parts[1])) {
                         throw new GisException(404, "no stored layer " + parts[1]);
                     }
@@ -102,6 +105,9 @@ public final class GisServlet extends HttpServlet {
                 throw new GisException(404, "no GIS resource " + path + " (see docs/gis.md)");
             }
         } catch (GisException e) {
+            if (e.status == 401 && request.getHeader("X-Vigie-Client") == null) {
+                response.setHeader("WWW-Authenticate", "Basic realm=\"Vigie\", charset=\"UTF-8\"");
+            }
             error(response, e.status, e.getMessage());
         } catch (IllegalArgumentException e) {
             error(response, 400, e.getMessage());
@@ -366,9 +372,12 @@ public final class GisServlet extends HttpServlet {
         throw new GisException(400, "crs '" + text + "': use 4326 (WGS84) or 2154 (Lambert-93)");
     }
 
-    private static void requireLocal(HttpServletRequest request) throws IOException {
-        if (!InetAddress.getByName(request.getRemoteAddr()).isLoopbackAddress()) {
-            throw new GisException(403, "write requests are accepted from this machine only");
+    /** Writes need a logged-in user or API token, as every write of the API. */
+    private void requireUser(HttpServletRequest request) {
+        if (authenticator.authenticate(request.getHeader("Authorization")).isEmpty()) {
+            throw new GisException(401, authenticator.configured()
+                    ? "log in: valid user and password (HTTP Basic) or API token (Bearer) needed"
+                    : "no user is configured yet: see docs/operations.md (bin/vigie passwd)");
         }
     }
 

@@ -38,6 +38,7 @@ import org.vigie.api.Quantity;
 import org.vigie.api.Station;
 import org.vigie.api.VigilanceLevel;
 import org.vigie.api.service.AlertStore;
+import org.vigie.api.service.Authenticator;
 import org.vigie.api.service.CalibrationService;
 import org.vigie.api.service.DiagnosticsService;
 import org.vigie.api.service.HindcastService;
@@ -95,7 +96,7 @@ public class ApiServlet extends HttpServlet {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile transient HindcastService hindcasts;
 
-    private final transient UserAccounts accounts;
+    private final transient Authenticator accounts;
     private final transient RatingCurves ratingCurves;
     private final transient StationForecasts stationForecasts;
     private final transient CapDocuments capDocuments;
@@ -109,7 +110,7 @@ public class ApiServlet extends HttpServlet {
                       @Reference SeriesStore series, @Reference ForecastArchive forecasts,
                       @Reference ForecastService cycles, @Reference AlertStore alerts,
                       @Reference ParameterStore parameters, @Reference RatingCurveStore ratingCurveStore,
-                      @Reference UserAccounts accounts, BundleContext context) {
+                      @Reference Authenticator accounts, BundleContext context) {
         this.accounts = accounts;
         this.plugins = plugins;
         this.catchments = catchments;
@@ -139,20 +140,17 @@ public class ApiServlet extends HttpServlet {
     }
 
     /**
-     * Writes are limited to the local machine until users and tokens exist (issue #9): a calibration started from
-     * elsewhere is refused with 403.
+     * Every write needs a logged-in user or API token ({@link Authenticator}): 401 otherwise, from anywhere.
      */
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         answer(request, response, HttpServletResponse.SC_ACCEPTED, () -> {
-            if (!java.net.InetAddress.getByName(request.getRemoteAddr()).isLoopbackAddress()) {
-                throw new ApiException(403, "write requests are accepted from this machine only");
-            }
+            // who acknowledged (or started a calibration) is the logged-in user, not a claim
+            String user = authenticated(request);
             String path = pathOf(request);
             Matcher acknowledge = ACKNOWLEDGE_PATH.matcher(path);
             if (acknowledge.matches()) {
-                // who acknowledged is the duty officer's answer to the alert: it is the logged-in user, not a claim
-                String by = authenticated(request);
+                String by = user;
                 if (alerts.event(acknowledge.group(1)).isEmpty()) {
                     throw new ApiException(404, "no alert " + acknowledge.group(1));
                 }
@@ -193,7 +191,7 @@ public class ApiServlet extends HttpServlet {
     private String authenticated(HttpServletRequest request) {
         return accounts.authenticate(request.getHeader("Authorization")).orElseThrow(() -> new ApiException(401,
                 accounts.configured() ? "log in: valid user and password (HTTP Basic) or API token (Bearer) needed"
-                        : "no user is configured yet: see docs/dashboard.md (bin/vigie passwd)"));
+                        : "no user is configured yet: see docs/operations.md (bin/vigie passwd)"));
     }
 
     private interface Answer {

@@ -16,16 +16,17 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vigie.api.PasswordHash;
+import org.vigie.api.service.Authenticator;
 
 /**
  * Who may act on Vigie: users with hashed passwords (HTTP Basic) and API tokens kept as their SHA-256 (Bearer).
  * Secrets are never logged; a password checked once is remembered (by the digest of its header) so that each
  * request does not pay the deliberately slow hash again.
  */
-@Component(service = UserAccounts.class, configurationPid = UserAccounts.PID,
+@Component(service = Authenticator.class, configurationPid = UserAccounts.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = UserAccounts.Config.class)
-public final class UserAccounts {
+public final class UserAccounts implements Authenticator {
     static final String PID = "org.vigie.web.security";
     private static final Logger LOG = LoggerFactory.getLogger(UserAccounts.class);
     private static final int REMEMBERED = 1000;
@@ -68,12 +69,12 @@ public final class UserAccounts {
         }
     }
 
-    /** @return whether anyone can log in at all */
+    @Override
     public boolean configured() {
         return !users.isEmpty() || !tokens.isEmpty();
     }
 
-    /** @return the user an {@code Authorization} header (Basic or Bearer) proves, if it proves one */
+    @Override
     public Optional<String> authenticate(String authorization) {
         if (authorization == null || authorization.isBlank()) {
             return Optional.empty();
