@@ -3,12 +3,17 @@ package org.vigie.core.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -30,14 +35,26 @@ import org.vigie.api.service.CatchmentRegistry;
 /**
  * Extender for catchment bundles: an active bundle with a {@value CatchmentRegistry#CATCHMENT_HEADER} header
  * brings its catchment in; when it stops, the catchment leaves. An invalid definition is refused whole, logged
- * with the reason, and changes nothing.
+ * with the reason, and changes nothing: an update to an invalid definition keeps the previous one.
+ *
+ * <p>An update stops and restarts the bundle: the catchment is retired only if its bundle has not come back within
+ * {@link #RETIRE_AFTER}, so that forecast cycles and vigilance never see it missing while a new version replaces it.
  */
 @Component(service = CatchmentRegistry.class)
 public class CatchmentExtender implements CatchmentRegistry {
 
     private static final Logger LOG = LoggerFactory.getLogger(CatchmentExtender.class);
 
+    /** How long a stopped catchment bundle's definition stays in service, waiting for an update to bring it back. */
+    static final Duration RETIRE_AFTER = Duration.ofSeconds(5);
+
     private final Map<Long, Catchment> byBundle = new ConcurrentHashMap<>();
+    private final Map<Long, ScheduledFuture<?>> retiring = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService retirements = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "vigie-catchment-retirement");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final BundleTracker<Catchment> tracker;
 
     @Activate
@@ -45,7 +62,18 @@ public class CatchmentExtender implements CatchmentRegistry {
         tracker = new BundleTracker<>(context, Bundle.ACTIVE, new BundleTrackerCustomizer<>() {
             @Override
             public Catchment addingBundle(Bundle bundle, BundleEvent event) {
-                return load(bundle);
+                ScheduledFuture<?> retirement = retiring.remove(bundle.getBundleId());
+                if (retirement != null) {
+                    retirement.cancel(false);
+                }
+                Catchment previous = retirement == null ? null : byBundle.get(bundle.getBundleId());
+                Catchment loaded = load(bundle);
+                if (loaded == null && previous != null) {
+                    LOG.error("catchment '{}' keeps its previous definition: the new version of {} was refused",
+                            previous.id(), bundle.getSymbolicName());
+                    return previous;
+                }
+                return loaded;
             }
 
             @Override
@@ -55,9 +83,14 @@ public class CatchmentExtender implements CatchmentRegistry {
 
             @Override
             public void removedBundle(Bundle bundle, BundleEvent event, Catchment catchment) {
-                byBundle.remove(bundle.getBundleId());
-                LOG.info("catchment '{}' retired with bundle {} {}", catchment.id(), bundle.getSymbolicName(),
-                        bundle.getVersion());
+                long id = bundle.getBundleId();
+                retiring.put(id, retirements.schedule(() -> {
+                    if (retiring.remove(id) != null) {
+                        byBundle.remove(id);
+                        LOG.info("catchment '{}' retired with bundle {} {}", catchment.id(),
+                                bundle.getSymbolicName(), bundle.getVersion());
+                    }
+                }, RETIRE_AFTER.toMillis(), TimeUnit.MILLISECONDS));
             }
         });
         tracker.open();
@@ -66,6 +99,7 @@ public class CatchmentExtender implements CatchmentRegistry {
     @Deactivate
     void close() {
         tracker.close();
+        retirements.shutdownNow();
     }
 
     private Catchment load(Bundle bundle) {
@@ -82,7 +116,7 @@ public class CatchmentExtender implements CatchmentRegistry {
         }
         try (InputStream in = entry.openStream()) {
             Catchment catchment = CatchmentParser.parse(in, origin);
-            Optional<String> clash = clash(catchment);
+            Optional<String> clash = clash(catchment, bundle.getBundleId());
             if (clash.isPresent()) {
                 LOG.error("catchment bundle {} refused: {}", bundle.getSymbolicName(), clash.get());
                 return null;
@@ -101,8 +135,12 @@ public class CatchmentExtender implements CatchmentRegistry {
         }
     }
 
-    private Optional<String> clash(Catchment candidate) {
-        for (Catchment installed : byBundle.values()) {
+    private Optional<String> clash(Catchment candidate, long bundleId) {
+        for (Map.Entry<Long, Catchment> entry : byBundle.entrySet()) {
+            if (entry.getKey() == bundleId) {
+                continue; // its own previous version, being replaced
+            }
+            Catchment installed = entry.getValue();
             if (installed.id().equals(candidate.id())) {
                 return Optional.of("catchment id '" + candidate.id() + "' is already installed");
             }

@@ -1,0 +1,250 @@
+package org.vigie.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+
+import javax.inject.Inject;
+
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.vigie.api.AlertEvent;
+import org.vigie.api.Quantity;
+import org.vigie.api.service.AlertStore;
+import org.vigie.api.service.CatchmentRegistry;
+import org.vigie.api.service.CycleReport;
+import org.vigie.api.service.ForecastService;
+import org.vigie.api.service.PluginRegistry;
+import org.vigie.api.service.SeriesStore;
+
+/**
+ * Rolling updates as IT ops do them, under a steady ingest load and a forecast cycle every second: the CSV connector
+ * is updated and rolled back, then the catchment bundle is updated with a changed definition and rolled back, each by
+ * moving a jar into deploy/. Measured and reported: each swap's time, observations lost (must be 0), forecast cycles
+ * missing the Loire's forecast (must be 0), alerts raised twice (must be 0).
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class RollingUpdateIT {
+    private static final String STATION = "K435001010";
+    private static final String POINT = "orleans-loire-H";
+    private static final int ROWS_PER_FILE = 5;
+    private static final Instant SERIES_START = Instant.now().minus(Duration.ofHours(40))
+            .truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+
+    @Inject
+    private BundleContext context;
+
+    @Configuration
+    public Option[] configuration() throws IOException {
+        Path home = VigieDistribution.freshCopy("rolling-update");
+        Files.writeString(home.resolve("config/org.vigie.core.forecast.config"),
+                "cyclePeriodSeconds=L\"1\"\nfirstCycleDelaySeconds=L\"1\"\n");
+        return VigieDistribution.options(home, VigieDistribution.freePort());
+    }
+
+    @Test
+    public void pluginAndCatchmentUpdatesAndRollbacksUnderLoadLoseNothing() throws Exception {
+        PluginRegistry registry = VigieDistribution.service(context, PluginRegistry.class);
+        ForecastService cycles = VigieDistribution.service(context, ForecastService.class);
+        SeriesStore store = VigieDistribution.service(context, SeriesStore.class);
+        AlertStore alerts = VigieDistribution.service(context, AlertStore.class);
+        CatchmentRegistry catchments = VigieDistribution.service(context, CatchmentRegistry.class);
+        Path home = Path.of(context.getProperty("vigie.home"));
+        Path inbox = Files.createDirectories(home.resolve("data/inbox"));
+        Path deploy = home.resolve("deploy");
+        Await.until("the Loire connector", Duration.ofSeconds(30), registry::plugins,
+                p -> p.stream().anyMatch(i -> i.id().equals("csv:" + STATION)));
+
+        AtomicBoolean streaming = new AtomicBoolean(true);
+        AtomicInteger files = new AtomicInteger();
+        Thread writer = new Thread(() -> {
+            while (streaming.get()) {
+                writeFile(inbox, files.getAndIncrement());
+                sleep(50);
+            }
+        }, "itest-csv-stream");
+        Map<Long, Boolean> cycleHadLoireForecast = new ConcurrentSkipListMap<>();
+        Thread watcher = new Thread(() -> {
+            while (streaming.get()) {
+                cycles.lastCycle().ifPresent(r -> cycleHadLoireForecast.putIfAbsent(r.number(),
+                        r.produced().contains(POINT)));
+                sleep(20);
+            }
+        }, "itest-cycle-watcher");
+        writer.start();
+        CycleReport first = Await.until("a first cycle forecasting the Loire", Duration.ofSeconds(30),
+                () -> cycles.lastCycle().orElse(null), r -> r != null && r.produced().contains(POINT));
+        watcher.start();
+        Await.until("the Loire's yellow alert", Duration.ofSeconds(30), () -> raised(alerts), n -> n >= 1);
+
+        Map<String, Long> swaps = new LinkedHashMap<>();
+        Path connector = deploy.resolve("org.vigie.connector.csv.jar");
+        byte[] connectorBefore = Files.readAllBytes(connector);
+        String connectorOld = bundleVersion("org.vigie.connector.csv");
+        String connectorNew = "0.1.0.rolling" + System.currentTimeMillis();
+        swaps.put("connector update", swap(connector, jar -> VigieDistribution.rebuildWithVersion(connector, jar,
+                connectorNew), () -> connectorVersion(registry).equals(connectorNew)));
+        sleep(2000);
+        swaps.put("connector rollback", swap(connector, jar -> Files.write(jar, connectorBefore),
+                () -> connectorVersion(registry).equals(connectorOld)));
+        sleep(2000);
+
+        Path catchment = deploy.resolve("org.vigie.catchment.orleans.jar");
+        byte[] catchmentBefore = Files.readAllBytes(catchment);
+        String name = catchments.catchments().get(0).name();
+        swaps.put("catchment update", swap(catchment, jar -> renamedCatchment(catchment, jar, "v2 " + name),
+                () -> catchments.catchments().size() == 1
+                        && catchments.catchments().get(0).name().equals("v2 " + name)));
+        sleep(2000);
+        swaps.put("catchment rollback", swap(catchment, jar -> Files.write(jar, catchmentBefore),
+                () -> catchments.catchments().size() == 1 && catchments.catchments().get(0).name().equals(name)));
+        sleep(2000);
+
+        streaming.set(false);
+        writer.join();
+        watcher.join();
+        Await.until("every streamed file processed", Duration.ofSeconds(60), () -> countCsv(inbox), n -> n == 0);
+        long written = files.get() * (long) ROWS_PER_FILE;
+        long stored = store.count(STATION, Quantity.H);
+        List<Long> missed = new ArrayList<>();
+        cycleHadLoireForecast.forEach((number, produced) -> {
+            if (number > first.number() && !produced) {
+                missed.add(number);
+            }
+        });
+        long cyclesWatched = cycleHadLoireForecast.keySet().stream().filter(n -> n > first.number()).count();
+        long lastCycle = cycleHadLoireForecast.keySet().stream().mapToLong(Long::longValue).max()
+                .orElse(first.number());
+        long gaps = lastCycle - first.number() - cyclesWatched;
+        System.out.printf("rolling update: swaps %s ms; %d observations streamed, %d stored, %d lost; %d cycles"
+                        + " watched, %d without the Loire forecast, %d unseen; Loire alerts raised %d%n", swaps,
+                written, stored, written - stored, cyclesWatched, missed.size(), gaps, raised(alerts));
+        assertEquals("observations lost", 0, written - stored);
+        assertEquals("cycles that missed the Loire forecast: " + missed, List.of(), missed);
+        assertEquals("cycles not seen by the watcher", 0, gaps);
+        assertEquals("the Loire's alert raised once, never again through the swaps", 1, raised(alerts));
+        assertTrue("cycles ran throughout: " + cyclesWatched, cyclesWatched >= 8);
+    }
+
+    private interface JarWriter {
+        void write(Path jar) throws IOException;
+    }
+
+    /** Moves a new jar over {@code deployed} as an operator does, and times it until {@code done}. */
+    private static long swap(Path deployed, JarWriter newJar, BooleanSupplier done) throws IOException {
+        Path staged = deployed.resolveSibling("." + deployed.getFileName() + ".tmp");
+        newJar.write(staged);
+        long start = System.nanoTime();
+        Files.move(staged, deployed, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Await.until("the swap of " + deployed.getFileName(), Duration.ofSeconds(30), done::getAsBoolean, ok -> ok);
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    private static void renamedCatchment(Path source, Path target, String newName) throws IOException {
+        try (JarFile in = new JarFile(source.toFile())) {
+            Manifest manifest = new Manifest(in.getManifest());
+            manifest.getMainAttributes().put(new Attributes.Name("Bundle-Version"),
+                    "0.1.0.rolling" + System.currentTimeMillis());
+            try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(target), manifest)) {
+                for (Enumeration<JarEntry> entries = in.entries(); entries.hasMoreElements(); ) {
+                    JarEntry entry = entries.nextElement();
+                    if (entry.getName().equals("META-INF/MANIFEST.MF")) {
+                        continue;
+                    }
+                    out.putNextEntry(new JarEntry(entry.getName()));
+                    byte[] data = in.getInputStream(entry).readAllBytes();
+                    if (entry.getName().equals("catchment.json")) {
+                        String json = new String(data, StandardCharsets.UTF_8);
+                        data = json.replaceFirst("\"name\"\\s*:\\s*\"[^\"]*\"", "\"name\": \""
+                                + newName.replace("\\", "\\\\") + "\"").getBytes(StandardCharsets.UTF_8);
+                    }
+                    out.write(data);
+                    out.closeEntry();
+                }
+            }
+        }
+    }
+
+    private String bundleVersion(String symbolicName) {
+        for (Bundle b : context.getBundles()) {
+            if (b.getSymbolicName().equals(symbolicName)) {
+                return b.getVersion().toString();
+            }
+        }
+        throw new AssertionError("no bundle " + symbolicName);
+    }
+
+    private static String connectorVersion(PluginRegistry registry) {
+        return registry.plugins().stream().filter(p -> p.id().equals("csv:" + STATION)).map(p -> p.bundleVersion())
+                .findFirst().orElse("");
+    }
+
+    private static long raised(AlertStore alerts) {
+        return alerts.events(1000).stream().filter(e -> e.stationCode().equals(STATION)
+                && e.transition() == AlertEvent.Transition.RAISED).count();
+    }
+
+    private static void writeFile(Path inbox, int n) {
+        StringBuilder csv = new StringBuilder("time,H\n");
+        for (int i = 0; i < ROWS_PER_FILE; i++) {
+            Instant t = SERIES_START.plus(Duration.ofMinutes((long) n * ROWS_PER_FILE + i));
+            // rises to 1.60 m (above the 1.50 m yellow threshold, far below orange) and stays there
+            csv.append(t).append(',').append(String.format(java.util.Locale.ROOT, "%.2f",
+                    1.0 + Math.min(n, 60) * 0.01)).append('\n');
+        }
+        String name = String.format("%s_rolling_%06d.csv", STATION, n);
+        try {
+            Path partial = inbox.resolve(name + ".part");
+            Files.writeString(partial, csv, StandardCharsets.UTF_8);
+            Files.move(partial, inbox.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long countCsv(Path folder) {
+        try (var list = Files.list(folder)) {
+            return list.filter(p -> p.getFileName().toString().endsWith(".csv")).count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
