@@ -90,6 +90,8 @@ public class DiagnosticsIT {
         String report = new String(get(api + "/diagnostics?" + period, "application/json"), StandardCharsets.UTF_8);
         assertTrue(report, report.replaceAll("\\s", "").contains("\"completenessPercent\":100.0"));
         assertTrue(report, report.contains("SPIKE"));
+        assertTrue("the whole report, not a truncated one: " + report,
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(report).get("anomalies").isArray());
 
         BufferedImage png = ImageIO.read(new java.io.ByteArrayInputStream(get(api + "/diagnostics?" + period
                 + "&format=png", "image/png")));

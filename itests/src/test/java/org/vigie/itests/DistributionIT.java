@@ -78,7 +78,7 @@ public class DistributionIT {
             }
         }
         assertEquals("bundles not active: " + notActive, List.of(), notActive);
-        assertEquals("api, h2gis, store.h2, core, web, gis + csv, hubeau, sandre, mqtt, persistence, gr, grp, muskingum, arx, external, calibration, qc, log, email, webhook, sms, catchment, demo", 24, vigieBundles);
+        assertEquals("api, h2gis, store.h2, core, web, gis, dashboard + csv, hubeau, sandre, mqtt, persistence, gr, grp, muskingum, arx, external, calibration, qc, log, email, webhook, sms, catchment, demo", 25, vigieBundles);
     }
 
     @Test

@@ -417,7 +417,20 @@ public class ApiServlet extends HttpServlet {
         }
         String format = valueOr(request.getParameter("format"), "json").toUpperCase(java.util.Locale.ROOT);
         if (format.equals("JSON")) {
-            return service.report(station.code(), query.quantity(), query.from(), query.to());
+            var report = service.report(station.code(), query.quantity(), query.from(), query.to());
+            // written field by field: Jackson's core module cannot write the Optional gap
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("stationCode", report.stationCode());
+            body.put("quantity", report.quantity());
+            body.put("from", report.from());
+            body.put("to", report.to());
+            body.put("expectedStep", report.expectedStep());
+            body.put("observationCount", report.observationCount());
+            body.put("completenessPercent", report.completenessPercent());
+            body.put("flaggedPercent", report.flaggedPercent());
+            body.put("longestGap", report.longestGap().orElse(null));
+            body.put("anomalies", report.anomalies());
+            return body;
         }
         DiagnosticsService.Format rendering;
         try {

@@ -35,8 +35,8 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * {@code GET /api/events}: server-sent events telling open pages what changed, so they refetch only that —
  * {@code observations} ({@code {"station","quantity"}}) after every committed ingest, {@code forecasts}
- * ({@code {"cycle"}}) after every forecast cycle, {@code alerts} ({@code {"id"}}) after every alert event, and a
- * comment every 15 s so proxies keep the connection open.
+ * ({@code {"cycle"}}) after every forecast cycle, {@code alerts} ({@code {"id"}} of the newest) after every alert
+ * event or acknowledgement, and a comment every 15 s so proxies keep the connection open.
  */
 @Component(service = {Servlet.class, IngestListener.class})
 @HttpWhiteboardServletPattern("/api/events")
@@ -107,7 +107,7 @@ public final class EventStream extends HttpServlet implements IngestListener {
             String alert = newestAlert();
             if (alert != null && !alert.equals(lastAlert)) {
                 lastAlert = alert;
-                send("alerts", Map.of("id", alert));
+                send("alerts", Map.of("id", alert.substring(0, alert.indexOf('/'))));
             }
             long cycle = cycles.lastCycle().map(CycleReport::number).orElse(-1L);
             if (cycle != lastCycle) {
@@ -122,8 +122,17 @@ public final class EventStream extends HttpServlet implements IngestListener {
         }
     }
 
+    /**
+     * @return what changes when an alert is raised or acknowledged: the newest event and how many of the recent ones
+     * are acknowledged (acknowledgements have no event of their own)
+     */
     private String newestAlert() {
-        return alerts.events(1).stream().findFirst().map(e -> e.id()).orElse(null);
+        var recent = alerts.events(50);
+        if (recent.isEmpty()) {
+            return null;
+        }
+        long acknowledged = recent.stream().filter(e -> alerts.acknowledgement(e.id()).isPresent()).count();
+        return recent.get(0).id() + "/" + acknowledged;
     }
 
     private void send(String event, Map<String, Object> data) {
