@@ -127,7 +127,7 @@ public final class EventStream extends HttpServlet implements IngestListener {
      * are acknowledged (acknowledgements have no event of their own)
      */
     private String newestAlert() {
-        var recent = alerts.events(50);
+        var recent = alerts.events(20);
         if (recent.isEmpty()) {
             return null;
         }
