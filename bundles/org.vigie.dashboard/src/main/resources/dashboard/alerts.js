@@ -114,12 +114,13 @@ export function createAlerts(app) {
       + `${o.DELIVERED || 0} délivré(s), ${o.REJECTED || 0} rejeté(s).`;
   }
 
-  async function refresh() {
+  // from the live refresh, the tab and an acknowledgement: one request at a time, the newest answer shown last
+  const refresh = api.serial(async () => {
     data = await api.getJson('/api/alerts?limit=200');
     data.events.sort((a, b) => Date.parse(b.event.createdAt) - Date.parse(a.event.createdAt));
     renderCurrent();
     renderHistory();
-  }
+  });
 
   loginForm.addEventListener('submit', async event => {
     event.preventDefault();
@@ -154,23 +155,27 @@ export function createAlerts(app) {
     pending = data.events.find(i => i.event.id === button.dataset.alert);
     document.getElementById('ack-what').textContent = pending.event.message;
     document.getElementById('ack-note').value = '';
+    dialog.returnValue = ''; // Firefox and Safari would keep the last one, e.g. 'ok' after Esc
     dialog.showModal();
   });
-  dialog.addEventListener('close', async () => {
-    if (dialog.returnValue !== 'ok' || !pending) return;
+  // only the confirm button acknowledges; Annuler and Esc just close the dialog
+  document.getElementById('ack-form').addEventListener('submit', async event => {
     const alert = pending;
     pending = null;
+    if (!alert || !event.submitter || event.submitter.id !== 'ack-confirm') return;
     try {
       await api.acknowledge(alert.event.id, document.getElementById('ack-note').value.trim());
-      await refresh();
     } catch (e) {
       if (e.status === 401) {
         api.logout();
         showLogin();
       }
       show(ackError, `Acquittement impossible — ${explain(e)}`);
+      return;
     }
+    await refresh().catch(app.fail);
   });
+  dialog.addEventListener('close', () => { pending = null; });
 
   showLogin();
   return { refresh, render: renderCurrent };

@@ -19,11 +19,36 @@ async function failure(response) {
   return new ApiError(response.status, detail || `${response.status} ${response.statusText}`);
 }
 
+/** How long a request may take: a server that hangs must not hold up the page's refreshes for ever. */
+const TIMEOUT_MILLIS = 15000;
+
 export async function getJson(path, options = {}) {
   const response = await fetch(path, { headers: { Accept: 'application/json', ...(options.headers || {}) },
-    method: options.method || 'GET', cache: 'no-store' });
+    method: options.method || 'GET', cache: 'no-store', signal: AbortSignal.timeout(TIMEOUT_MILLIS) });
   if (!response.ok) throw await failure(response);
   return response.json();
+}
+
+/**
+ * Wraps an async function so that its runs never overlap: a call made during a run is served by one more run after
+ * it (shared by every call made meanwhile), so an older answer never overwrites a newer one.
+ */
+export function serial(task) {
+  let running = null;
+  let queued = null;
+  const run = () => {
+    running = task().finally(() => { running = null; });
+    return running;
+  };
+  return () => {
+    if (queued) return queued;
+    if (!running) return run();
+    queued = running.catch(() => {}).then(() => {
+      queued = null;
+      return run();
+    });
+    return queued;
+  };
 }
 
 // Credentials live in this tab only (sessionStorage), never in a cookie or on disk.

@@ -10,9 +10,13 @@ import { createMap } from './map.js';
 import { createPlatform } from './platform.js';
 
 const VIEWS = ['carte', 'alertes', 'diagnostics', 'plateforme'];
+/** What a refresh round can read again. */
+const ALL = ['stations', 'situation', 'panel', 'alerts', 'platform', 'diagnostics'];
 const DEBOUNCE_MILLIS = 400;
 /** The OGC situation layers are recomputed at most every 5 s on the server: look again after that. */
 const SITUATION_SETTLE_MILLIS = 6000;
+const RECONNECT_JITTER_MILLIS = 3000;
+const MAX_RETRY_SECONDS = 30;
 
 const banner = document.getElementById('page-error');
 
@@ -86,9 +90,25 @@ function createRefresher(views, panel) {
   const due = new Set();
   let stationsChanged = new Set();
   let timer = null;
+  let running = false;
+
+  /** One round of requests at a time, so an older answer never overwrites a newer one. */
+  function schedule() {
+    if (!timer && !running) timer = setTimeout(() => run().catch(app.fail), DEBOUNCE_MILLIS);
+  }
 
   async function run() {
     timer = null;
+    running = true;
+    try {
+      await round();
+    } finally {
+      running = false;
+      if (due.size) schedule(); // asked for while this round ran
+    }
+  }
+
+  async function round() {
     const what = new Set(due);
     const changed = stationsChanged;
     due.clear();
@@ -113,10 +133,12 @@ function createRefresher(views, panel) {
       && (changed.has('*') || changed.has(views.diagnostics.station))) tasks.push(views.diagnostics.refresh());
     const results = await Promise.allSettled(tasks);
     const failed = results.find(r => r.status === 'rejected');
-    if (failed) app.fail(failed.reason);
-    else banner.hidden = true;
+    if (failed) {
+      app.fail(failed.reason);
+      return; // "Mise à jour" tells when everything was last read
+    }
+    banner.hidden = true;
     document.getElementById('last-update').textContent = clock(Date.now());
-    document.body.dataset.refreshed = String(Date.now());
   }
 
   /** Asks for a refresh of some parts; calls close together are served by one round of requests. */
@@ -126,7 +148,7 @@ function createRefresher(views, panel) {
     if (settle && parts.includes('situation')) {
       setTimeout(() => request(['situation'], station, false), SITUATION_SETTLE_MILLIS);
     }
-    if (!timer) timer = setTimeout(() => run().catch(app.fail), DEBOUNCE_MILLIS);
+    schedule();
   }
   return request;
 }
@@ -140,7 +162,8 @@ function goLive(request) {
     indicator.textContent = live ? '● en direct' : `○ actualisation toutes les ${app.config.refreshSeconds} s`;
     indicator.className = `live ${live ? 'on' : 'off'}`;
   };
-  const all = () => request(['stations', 'situation', 'panel', 'alerts', 'platform', 'diagnostics']);
+  const all = () => request(ALL);
+  let opened = false;
   const startPolling = () => {
     mode(false);
     if (!polling) polling = setInterval(all, app.config.refreshSeconds * 1000);
@@ -155,7 +178,10 @@ function goLive(request) {
       clearInterval(polling);
       polling = null;
       mode(true);
-      all(); // whatever happened while the stream was down
+      // the page has just read everything; on a reconnection, read again whatever happened while the stream was
+      // down, not all pages at once after a restart of Vigie
+      if (opened) setTimeout(all, Math.random() * RECONNECT_JITTER_MILLIS);
+      opened = true;
     };
     events.onerror = () => {
       startPolling();
@@ -179,15 +205,32 @@ function goLive(request) {
   connect();
 }
 
+/** Config and stations, without which the page shows nothing: asked for until Vigie answers (it may be restarting). */
+async function essentials() {
+  for (let wait = 2; ; wait = Math.min(2 * wait, MAX_RETRY_SECONDS)) {
+    try {
+      app.config = await getJson('config.json');
+      app.stations = await getJson('/api/stations');
+      banner.hidden = true;
+      return;
+    } catch (e) {
+      app.warn(`Vigie ne répond pas (${e.message}) : nouvel essai dans ${wait} s.`);
+      await new Promise(resolve => setTimeout(resolve, wait * 1000));
+    }
+  }
+}
+
 async function start() {
-  app.config = await getJson('config.json');
+  await essentials();
   const panel = createPanel(app, () => { stationList(panel); views.map.resize(); });
+  const openStation = code => {
+    const loading = panel.open(code);
+    stationList(panel);
+    views.map.resize(); // the panel now takes its share of the width
+    return loading;
+  };
   const views = {
-    map: createMap(app, async code => {
-      await panel.open(code);
-      stationList(panel);
-      views.map.resize();
-    }),
+    map: createMap(app, openStation),
     alerts: createAlerts(app),
     diagnostics: createDiagnostics(app),
     platform: createPlatform(app),
@@ -195,19 +238,18 @@ async function start() {
   };
   document.getElementById('station-list').addEventListener('click', event => {
     const button = event.target.closest('.station-item');
-    if (!button) return;
-    panel.open(button.dataset.code).then(() => views.map.resize());
-    stationList(panel);
+    if (button) openStation(button.dataset.code);
   });
   setUpTabs(views);
   window.vigie = { app, panel, map: views.map.map }; // for the browser tests and the curious
-  app.stations = await getJson('/api/stations');
   views.map.showStations();
   stationList(panel);
   views.diagnostics.stationsChanged();
-  await Promise.all([views.map.refreshSituation(), views.map.load(), views.alerts.refresh()]).catch(app.fail);
-  document.getElementById('last-update').textContent = clock(Date.now());
+  const loaded = await Promise.all([views.map.refreshSituation(), views.map.load(), views.alerts.refresh()])
+    .then(() => true, e => { app.fail(e); return false; });
+  if (loaded) document.getElementById('last-update').textContent = clock(Date.now());
   const request = createRefresher(views, panel);
+  if (!loaded) request(ALL); // one more try, in the first round
   goLive(request);
   const first = location.hash.slice(1);
   selectView(VIEWS.includes(first) ? first : 'carte', views);

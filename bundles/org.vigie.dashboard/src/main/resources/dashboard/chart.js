@@ -210,6 +210,7 @@ export function createPanel(app, onClose) {
   const box = document.getElementById('chart');
   const note = document.getElementById('chart-note');
   const exceedance = document.getElementById('exceedance');
+  const exports = [document.getElementById('export-png'), document.getElementById('export-csv')];
   let code = null;
   let quantity = 'H';
   let hours = 72;
@@ -217,7 +218,7 @@ export function createPanel(app, onClose) {
   let view = null;
   let sequence = 0;
 
-  const item = () => app.stations.find(s => s.station.code === code);
+  const item = (station = code) => app.stations.find(s => s.station.code === station);
   // a panel drawn while its view is hidden has no width: assume the usual one, resize() corrects it
   const width = () => (box.clientWidth > 0 ? box.clientWidth : 580);
 
@@ -248,53 +249,75 @@ export function createPanel(app, onClose) {
     }));
   }
 
-  function draw() {
-    if (chart) {
-      chart.destroy();
-      chart = null;
-    }
-    box.replaceChildren();
-    if (view.times.length === 0) {
-      box.append(el('p', { className: 'empty' }, 'Aucune donnée sur la période choisie.'));
-    } else {
-      chart = new uPlot(options(view, width()), view.data, box);
-    }
-    const q = QUANTITIES[quantity];
+  /**
+   * Takes down what is drawn, with a message in its place: nothing of another station, quantity or period stays on
+   * show or can be exported while the next one loads.
+   */
+  function clear(message) {
+    if (chart) chart.destroy();
+    chart = null;
+    view = null;
+    box.replaceChildren(...(message ? [message] : []));
+    note.textContent = '';
+    exceedance.hidden = true;
+    exceedance.tBodies[0].replaceChildren();
+    exports.forEach(button => { button.disabled = true; });
+    delete panel.dataset.loaded;
+  }
+
+  function draw(drawn) {
+    clear(drawn.times.length ? null : el('p', { className: 'empty' }, 'Aucune donnée sur la période choisie.'));
+    view = drawn;
+    if (view.times.length) chart = new uPlot(options(view, width()), view.data, box);
+    const q = QUANTITIES[view.quantity];
     note.textContent = view.run
       ? `Prévision ${view.run.forecastPoint} (modèle ${view.run.model}) émise le ${when(view.run.issueTime)}`
         + `${view.band ? ', médiane et bande 10–90 %' : ''}. Heures de Paris.`
-      : `Pas de prévision de ${q ? q.name : quantity} pour cette station. Heures de Paris.`;
+      : `Pas de prévision de ${q ? q.name : view.quantity} pour cette station. Heures de Paris.`;
     if (!view.thresholds.length) note.textContent += ' Aucun seuil connu pour cette grandeur.';
     showExceedance();
+    exports.forEach(button => { button.disabled = false; });
+    panel.dataset.loaded = `${view.code}/${view.quantity}/${view.hours}`;
   }
 
+  /** Loads and draws the current station, quantity and period; rejects when that fails. */
   async function load() {
     if (!code) return;
     const mine = ++sequence;
-    const from = new Date(Date.now() - hours * 3600e3).toISOString();
-    const station = encodeURIComponent(code);
+    const [station, q, h] = [code, quantity, hours];
+    const from = new Date(Date.now() - h * 3600e3).toISOString();
+    const path = `/api/stations/${encodeURIComponent(station)}`;
     try {
       const [series, forecasts] = await Promise.all([
-        getJson(`/api/stations/${station}/series?quantity=${quantity}&from=${from}`),
-        getJson(`/api/stations/${station}/forecast`).catch(e => {
+        getJson(`${path}/series?quantity=${q}&from=${from}`),
+        getJson(`${path}/forecast`).catch(e => {
           if (e.status === 404) return { forecasts: [] };
           throw e;
         }),
       ]);
-      if (mine !== sequence) return; // a newer request was made meanwhile
-      const runs = forecasts.forecasts.filter(f => f.quantity === quantity);
-      view = build(code, quantity, Date.parse(from) / 1000, series.observations, runs,
-        item() ? item().thresholds : []);
+      if (mine !== sequence) return; // another station, quantity or period was asked for meanwhile, or closed
+      const runs = forecasts.forecasts.filter(f => f.quantity === q);
       summary();
-      draw();
-      panel.dataset.loaded = `${code}/${quantity}/${hours}`;
+      draw({ ...build(station, q, Date.parse(from) / 1000, series.observations, runs,
+        item(station) ? item(station).thresholds : []), hours: h });
     } catch (e) {
-      app.warn(`Hydrogramme de ${code} : ${e.message}`);
+      if (mine !== sequence) return;
+      // a live refresh that fails leaves the drawing in place (the page's banner says why); else say it here
+      if (!view) box.replaceChildren(el('p', { className: 'error' }, `Hydrogramme indisponible : ${e.message}`));
+      throw e;
     }
   }
 
+  /** Shows the current choice from scratch: a new station, quantity or period. */
+  function reload() {
+    clear(el('p', { className: 'empty' }, 'Chargement…'));
+    return load().catch(() => {}); // the failure is shown in the panel
+  }
+
+  // the exports name what is drawn (view), never the current choice, which may be loading
   function exportPng() {
-    if (!chart) return;
+    if (!chart || !view) return;
+    const { code, quantity } = view;
     const ratio = window.devicePixelRatio || 1;
     const source = chart.ctx.canvas;
     const shown = chart.series.map((s, i) => [s, i]).slice(1).filter(([s]) => s.show);
@@ -312,7 +335,7 @@ export function createPanel(app, onClose) {
     ctx.fillRect(0, 0, canvas.width, canvas.height);
     ctx.fillStyle = '#111';
     ctx.font = font(15, true);
-    ctx.fillText(`${item() ? item().station.name : code} (${code}) — ${quantity}`, 10 * ratio, 20 * ratio);
+    ctx.fillText(`${item(code) ? item(code).station.name : code} (${code}) — ${quantity}`, 10 * ratio, 20 * ratio);
     ctx.font = font(12);
     notes.forEach((text, n) => ctx.fillText(text, 10 * ratio, 20 * ratio + (n + 1) * line));
     ctx.drawImage(source, 0, head);
@@ -330,12 +353,11 @@ export function createPanel(app, onClose) {
 
   function exportCsv() {
     if (!view) return;
-    const c = view.columns;
-    const unit = (QUANTITIES[quantity] || { unit: '' }).unit;
+    const { code, quantity, columns: c } = view;
     const header = ['time', 'heure_paris', 'observe', 'prevision_mediane', 'q10', 'q90'];
     const cell = v => (v == null ? '' : String(v));
+    // no comment line: spreadsheets would read it as data; the file name says station, quantity and time
     const lines = [
-      `# Vigie ${code} ${quantity} (${unit}); ${note.textContent}`,
       header.join(','),
       ...view.times.map((t, i) => [new Date(t * 1000).toISOString(), parisIso(t * 1000), cell(c.observed[i]),
         cell(c.median && c.median[i]), cell(c.q10 && c.q10[i]), cell(c.q90 && c.q90[i])].join(',')),
@@ -348,13 +370,13 @@ export function createPanel(app, onClose) {
     if (event.target.name === 'quantity') quantity = event.target.value;
     else if (event.target.name === 'period') hours = Number(event.target.value);
     else return;
-    load();
+    reload();
   });
   document.getElementById('panel-close').addEventListener('click', () => {
     code = null;
+    sequence += 1; // an answer still on its way is for nobody
+    clear(null);
     panel.hidden = true;
-    if (chart) chart.destroy();
-    chart = null;
     onClose();
   });
   document.getElementById('export-png').addEventListener('click', exportPng);
@@ -373,7 +395,7 @@ export function createPanel(app, onClose) {
       code = stationCode;
       panel.hidden = false;
       summary();
-      return load();
+      return reload();
     },
     refresh(stationCode) {
       if (code && (!stationCode || stationCode === code)) return load();

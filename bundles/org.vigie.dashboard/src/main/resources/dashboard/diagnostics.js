@@ -46,7 +46,7 @@ export function createDiagnostics(app) {
     if (!url) return;
     let reason = 'image illisible';
     try {
-      const response = await fetch(url);
+      const response = await fetch(url, { signal: AbortSignal.timeout(15000) });
       if (!response.ok) reason = (await response.json()).error || `${response.status}`;
     } catch (e) {
       reason = e.message;

@@ -1,7 +1,7 @@
 // The "Carte" view: catchments coloured by vigilance, rivers, background layers, the forecast flood extent,
 // the stakes it reaches and the stations, all read from the OGC API of this server.
 
-import { getJson } from './api.js';
+import { getJson, serial } from './api.js';
 import { LEVELS, LEVEL_OF_COLOUR, el, levelName, measure, when } from './format.js';
 
 const ITEMS = '?limit=10000';
@@ -109,13 +109,14 @@ export function createMap(app, onStation) {
     }
   }
 
-  async function refreshSituation() {
+  // one request at a time: an older answer never replaces a newer one
+  const refreshSituation = serial(async () => {
     const [c, e, s] = await Promise.all(['catchments', 'flood-extent', 'impacted-stakes']
       .map(name => getJson(`/ogc/collections/${name}/items${ITEMS}`)));
     catchments.clearLayers().addData(c);
     extent.clearLayers().addData(e);
     stakes.clearLayers().addData(s);
-  }
+  });
 
   /** Places or updates one circle per station, coloured by its current vigilance level. */
   function showStations() {

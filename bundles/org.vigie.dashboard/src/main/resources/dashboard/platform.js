@@ -1,7 +1,7 @@
 // The "Plateforme" view: the plug-ins with their bundle versions and health, the catchments, the last forecast
 // cycle, and the long-running jobs (calibrations, hindcasts) with their progress.
 
-import { getJson } from './api.js';
+import { getJson, serial } from './api.js';
 import { el, when } from './format.js';
 
 const KINDS = { CONNECTOR: 'connecteur', MODEL: 'modèle', CHANNEL: 'canal' };
@@ -45,7 +45,7 @@ export function createPlatform(app) {
   }
 
   function jobRow(kind, job) {
-    const percent = job.percentDone ?? (job.status === 'RUNNING' ? null : 100);
+    const percent = job.percentDone ?? (job.status === 'DONE' ? 100 : null); // a failed job is not done
     const progress = percent == null
       ? el('span', {}, `${job.runs} exécution(s)`)
       : el('span', { className: 'progress' }, el('progress', { max: 100, value: percent,
@@ -60,23 +60,30 @@ export function createPlatform(app) {
       el('td', { className: 'small' }, job.message));
   }
 
-  async function refresh() {
-    const [registry, calibrations, hindcasts] = await Promise.all([
-      getJson('/api/registry'), jobs('/api/jobs'), jobs('/api/hindcasts')]);
-    renderRegistry(registry);
-    const rows = [
-      ...calibrations.list.map(j => jobRow('calage', j)),
-      ...hindcasts.list.map(j => jobRow('rejeu (hindcast)', j)),
-    ];
-    jobRows.replaceChildren(...(rows.length ? rows
-      : [el('tr', {}, el('td', { colSpan: 7, className: 'empty' }, 'Aucune tâche longue.'))]));
-    note.textContent = [calibrations.problem && `Calages : ${calibrations.problem}`,
-      hindcasts.problem && `Rejeux : ${hindcasts.problem}`].filter(Boolean).join(' ');
-    // follow running jobs while the view is shown
+  // from the tab, the live refresh and the timer below: one request at a time
+  const refresh = serial(async () => {
     clearTimeout(timer);
-    const running = [...calibrations.list, ...hindcasts.list].some(j => j.status === 'RUNNING');
-    if (running && app.visible('plateforme')) timer = setTimeout(() => refresh().catch(app.fail), 3000);
-  }
+    let running = false;
+    try {
+      const [registry, calibrations, hindcasts] = await Promise.all([
+        getJson('/api/registry'), jobs('/api/jobs'), jobs('/api/hindcasts')]);
+      renderRegistry(registry);
+      const rows = [
+        ...calibrations.list.map(j => jobRow('calage', j)),
+        ...hindcasts.list.map(j => jobRow('rejeu (hindcast)', j)),
+      ];
+      jobRows.replaceChildren(...(rows.length ? rows
+        : [el('tr', {}, el('td', { colSpan: 7, className: 'empty' }, 'Aucune tâche longue.'))]));
+      note.textContent = [calibrations.problem && `Calages : ${calibrations.problem}`,
+        hindcasts.problem && `Rejeux : ${hindcasts.problem}`].filter(Boolean).join(' ');
+      running = [...calibrations.list, ...hindcasts.list].some(j => j.status === 'RUNNING');
+    } finally {
+      // no event tells of jobs or plug-in health: poll while the view is shown, more often while a job runs
+      timer = setTimeout(() => {
+        if (app.visible('plateforme')) refresh().catch(app.fail);
+      }, running ? 3000 : app.config.refreshSeconds * 1000);
+    }
+  });
 
   return { refresh };
 }

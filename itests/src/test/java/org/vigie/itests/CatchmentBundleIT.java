@@ -103,8 +103,21 @@ public class CatchmentBundleIT {
         assertTrue("still live with its previous definition", ids(catchments).contains("cance"));
         assertEquals(2, catchments.forecastPoints().stream().filter(p -> p.id().contains("cance")).count());
 
-        // removal retires it (after the grace an update would use) and keeps the stored history
+        // a new version under another file name, as `mvn package` names jars: the catchment never goes missing
+        Path renamed = home.resolve("deploy/org.vigie.catchment.cance-1.1.jar");
+        Path staged = home.resolve("cance-1.1.jar");
+        VigieDistribution.rebuildWithVersion(example, staged, "1.1.0");
         Files.delete(deployed);
+        drop(staged, renamed);
+        long until = System.nanoTime() + Duration.ofSeconds(8).toNanos();
+        while (System.nanoTime() < until) {
+            assertTrue("the catchment stays in service while its jar is replaced", ids(catchments).contains("cance"));
+            Thread.sleep(100);
+        }
+        assertEquals("1.1.0", bundleVersion("org.vigie.catchment.cance"));
+
+        // removal retires it (after the grace an update would use) and keeps the stored history
+        Files.delete(renamed);
         Await.until("the Cance catchment retired", Duration.ofSeconds(20), () -> ids(catchments),
                 ids -> !ids.contains("cance"));
         assertEquals(List.of("orleans"), ids(catchments));
@@ -121,7 +134,9 @@ public class CatchmentBundleIT {
     }
 
     private static void drop(Path jar, Path deployed) throws IOException {
-        Path staged = deployed.resolveSibling("." + deployed.getFileName() + ".tmp");
+        // staged beside deploy/, on the same file system, so that FileInstall never sees a partial jar
+        Path staged = Files.createDirectories(deployed.getParent().resolveSibling("staging"))
+                .resolve(deployed.getFileName());
         Files.copy(jar, staged, StandardCopyOption.REPLACE_EXISTING);
         Files.move(staged, deployed, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }

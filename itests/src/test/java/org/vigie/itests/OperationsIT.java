@@ -104,7 +104,9 @@ public class OperationsIT {
         assertEquals("the two other demo stations have no data: " + health, "DEGRADED",
                 health.get("status").asText());
         assertEquals("UP", health.get("store").get("status").asText());
-        assertEquals("UP", health.get("forecastCycles").get("status").asText());
+        assertEquals("the Loire is forecast, the other points have no data: " + health.get("forecastCycles"),
+                "DEGRADED", health.get("forecastCycles").get("status").asText());
+        assertTrue(health.get("forecastCycles").get("failures").toString().contains("sandillon-dhuy-H"));
         assertEquals("UP", health.get("stations").get(LOIRE).get("status").asText());
         assertEquals("DEGRADED", health.get("stations").get("K439000101").get("status").asText());
         get("/health?failOn=degraded", 503);

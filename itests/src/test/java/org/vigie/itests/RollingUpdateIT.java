@@ -93,11 +93,10 @@ public class RollingUpdateIT {
                 sleep(50);
             }
         }, "itest-csv-stream");
-        Map<Long, Boolean> cycleHadLoireForecast = new ConcurrentSkipListMap<>();
+        Map<Long, CycleReport> seen = new ConcurrentSkipListMap<>();
         Thread watcher = new Thread(() -> {
             while (streaming.get()) {
-                cycles.lastCycle().ifPresent(r -> cycleHadLoireForecast.putIfAbsent(r.number(),
-                        r.produced().contains(POINT)));
+                cycles.lastCycle().ifPresent(r -> seen.putIfAbsent(r.number(), r));
                 sleep(20);
             }
         }, "itest-cycle-watcher");
@@ -136,22 +135,24 @@ public class RollingUpdateIT {
         Await.until("every streamed file processed", Duration.ofSeconds(60), () -> countCsv(inbox), n -> n == 0);
         long written = files.get() * (long) ROWS_PER_FILE;
         long stored = store.count(STATION, Quantity.H);
-        List<Long> missed = new ArrayList<>();
-        cycleHadLoireForecast.forEach((number, produced) -> {
-            if (number > first.number() && !produced) {
-                missed.add(number);
-            }
-        });
-        long cyclesWatched = cycleHadLoireForecast.keySet().stream().filter(n -> n > first.number()).count();
-        long lastCycle = cycleHadLoireForecast.keySet().stream().mapToLong(Long::longValue).max()
-                .orElse(first.number());
-        long gaps = lastCycle - first.number() - cyclesWatched;
+        List<CycleReport> after = seen.values().stream().filter(r -> r.number() > first.number()).toList();
+        List<Long> missed = after.stream().filter(r -> !r.produced().contains(POINT)).map(CycleReport::number)
+                .toList();
+        long cyclesWatched = after.size();
+        // a cycle that never ran leaves no gap in the numbers, but a gap in time: the longest pause between the
+        // ends of two cycles (one a second) must stay short through every swap
+        long longestPauseMillis = 0;
+        for (int i = 1; i < after.size(); i++) {
+            longestPauseMillis = Math.max(longestPauseMillis, Duration.between(after.get(i - 1).finished(),
+                    after.get(i).finished()).toMillis());
+        }
         System.out.printf("rolling update: swaps %s ms; %d observations streamed, %d stored, %d lost; %d cycles"
-                        + " watched, %d without the Loire forecast, %d unseen; Loire alerts raised %d%n", swaps,
-                written, stored, written - stored, cyclesWatched, missed.size(), gaps, raised(alerts));
+                        + " watched, %d without the Loire forecast, longest pause between cycles %d ms; Loire alerts"
+                        + " raised %d%n", swaps, written, stored, written - stored, cyclesWatched, missed.size(),
+                longestPauseMillis, raised(alerts));
         assertEquals("observations lost", 0, written - stored);
         assertEquals("cycles that missed the Loire forecast: " + missed, List.of(), missed);
-        assertEquals("cycles not seen by the watcher", 0, gaps);
+        assertTrue("no cycle skipped: longest pause " + longestPauseMillis + " ms", longestPauseMillis <= 3000);
         assertEquals("the Loire's alert raised once, never again through the swaps", 1, raised(alerts));
         assertTrue("cycles ran throughout: " + cyclesWatched, cyclesWatched >= 8);
     }
@@ -162,7 +163,9 @@ public class RollingUpdateIT {
 
     /** Moves a new jar over {@code deployed} as an operator does, and times it until {@code done}. */
     private static long swap(Path deployed, JarWriter newJar, BooleanSupplier done) throws IOException {
-        Path staged = deployed.resolveSibling("." + deployed.getFileName() + ".tmp");
+        // staged beside deploy/, on the same file system, so that FileInstall never sees a partial jar
+        Path staged = Files.createDirectories(deployed.getParent().resolveSibling("staging"))
+                .resolve(deployed.getFileName());
         newJar.write(staged);
         long start = System.nanoTime();
         Files.move(staged, deployed, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -25,6 +25,7 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -32,7 +33,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
@@ -90,6 +93,15 @@ class DashboardIT {
             if (vigie != null) {
                 vigie.close();
             }
+        }
+    }
+
+    /** Whatever a test did, the page itself never reported a failure. */
+    @AfterEach
+    void thePageShowsNoError() {
+        if (browser != null && browser.getCurrentUrl().startsWith(vigie.url("/dashboard/"))) {
+            assertNull(js("const b = document.getElementById('page-error'); return b.hidden ? null : b.textContent;"),
+                    "the page's error banner is shown");
         }
     }
 
@@ -184,7 +196,7 @@ class DashboardIT {
         assertEquals(1L, number("return window.vigie.panel.chart.bands.length;"), "the 10–90 % band is filled");
         List<String> thresholds = values.keySet().stream().filter(l -> l.startsWith("Seuil ")).toList();
         assertEquals(List.of("Seuil jaune 1,00 m", "Seuil orange 1,50 m", "Seuil rouge 2,00 m"), thresholds);
-        String legend = browser.findElement(By.cssSelector("#chart .u-legend")).getText();
+        String legend = text("#chart .u-legend"); // the chart is drawn again with every live refresh
         for (String label : List.of("Observé", "Prévision (médiane)", "Bande 10–90 %", "Seuil jaune", "Seuil orange",
                 "Seuil rouge")) {
             assertTrue(legend.contains(label), "legend: " + legend);
@@ -197,9 +209,10 @@ class DashboardIT {
         browser.findElement(By.id("export-png")).click();
         Path csv = awaitDownload(".csv");
         Path png = awaitDownload(".png");
+        assertTrue(csv.getFileName().toString().startsWith("vigie-" + DHUY + "-H-"), csv.toString());
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
-        assertEquals("time,heure_paris,observe,prevision_mediane,q10,q90", lines.get(1));
-        assertTrue(lines.stream().skip(2).anyMatch(l -> l.split(",", -1)[4].matches("\\d+\\.\\d+")),
+        assertEquals("time,heure_paris,observe,prevision_mediane,q10,q90", lines.get(0), "no comment line first");
+        assertTrue(lines.stream().skip(1).anyMatch(l -> l.split(",", -1)[4].matches("\\d+\\.\\d+")),
                 "some rows carry q10: " + lines.subList(0, Math.min(5, lines.size())));
         byte[] header = Arrays.copyOf(Files.readAllBytes(png), 8);
         assertEquals(0x89, header[0] & 0xff, "a PNG file");
@@ -210,7 +223,7 @@ class DashboardIT {
         browser.findElement(By.cssSelector("#period-choice input[value='168']")).click();
         await("the Dhuy's discharge over 7 days", Duration.ofSeconds(15),
                 () -> (DHUY + "/Q/168").equals(panel.getDomAttribute("data-loaded")));
-        assertTrue(browser.findElement(By.cssSelector("#chart .u-legend")).getText().contains("Bande 10–90 %"));
+        assertTrue(text("#chart .u-legend").contains("Bande 10–90 %"));
         assertTrue(browser.findElement(By.id("chart-note")).getText().contains("grp-gr4h"));
         screenshot("2b-station-dhuy-debit");
         browser.findElement(By.cssSelector("#quantity-choice input[value='H']")).click();
@@ -248,12 +261,25 @@ class DashboardIT {
         await("the plug-ins and the job", Duration.ofSeconds(15), () -> browser.findElements(By.cssSelector(
                 "#plugins tbody tr")).size() >= 10 && !browser.findElements(By.cssSelector(
                 "#jobs tr[data-job='" + job + "']")).isEmpty());
-        String plugins = browser.findElement(By.id("plugins")).getText();
+        String plugins = text("#plugins");
         assertTrue(plugins.contains("csv:" + LOIRE) && plugins.contains("grp-gr4h") && plugins.contains("log"), plugins);
         assertTrue(plugins.matches("(?s).*0\\.1\\.0\\.\\d{14}.*"), "bundle versions shown: " + plugins);
         assertTrue(plugins.contains("en service"), plugins);
-        WebElement row = browser.findElement(By.cssSelector("#jobs tr[data-job='" + job + "']"));
-        assertNotNull(row.findElement(By.tagName("progress")));
+        // the job as the API tells it: failed (too little data), its progress as far as it went, not 100 %
+        JsonNode hindcast = null;
+        for (JsonNode j : vigie.get("/api/hindcasts")) {
+            if (j.get("id").asText().equals(job)) {
+                hindcast = j;
+            }
+        }
+        assertNotNull(hindcast, "no job " + job + " in /api/hindcasts");
+        assertEquals("FAILED", hindcast.get("status").asText(), hindcast::toString);
+        String percent = Math.round(hindcast.get("percentDone").asDouble()) + " %";
+        String row = text("#jobs tr[data-job='" + job + "']");
+        assertTrue(row.contains("échec") && row.contains(percent) && row.contains(hindcast.get("message").asText()),
+                "the job's row: " + row + " / " + hindcast);
+        assertEquals(hindcast.get("percentDone").asDouble(), number("return document.querySelector(\"#jobs tr[data-job='"
+                + job + "'] progress\").value;"), 0.001);
         screenshot("5-plateforme");
     }
 
@@ -274,19 +300,14 @@ class DashboardIT {
         assertTrue(browser.findElement(By.id("login-state")).isDisplayed(), "login failed: " + error.getText());
         assertEquals(USER, browser.findElement(By.id("login-name")).getText());
 
-        WebElement button = browser.findElement(By.cssSelector("#current-alerts tr[data-station='" + LOIRE
-                + "'] button.ack"));
-        String alert = button.getDomAttribute("data-alert");
-        button.click();
+        String alert = openAcknowledgement(LOIRE);
         browser.findElement(By.id("ack-note")).sendKeys("Pontons démontés, équipe prévenue");
         browser.findElement(By.id("ack-confirm")).click();
         WebElement ackError = browser.findElement(By.id("ack-error"));
         await("the acknowledgement on the page", Duration.ofSeconds(15), () -> ackError.isDisplayed()
-                || browser.findElement(By.cssSelector("#current-alerts tr[data-station='" + LOIRE + "']")).getText()
-                .contains("acquittée par " + USER));
+                || text("#current-alerts tr[data-station='" + LOIRE + "']").contains("acquittée par " + USER));
         assertFalse(ackError.isDisplayed(), "acknowledgement refused: " + ackError.getText());
-        assertTrue(browser.findElement(By.cssSelector("#alert-history tr[data-alert='" + alert + "'] .ack-state"))
-                .getText().contains("acquittée par " + USER));
+        assertTrue(text("#alert-history tr[data-alert='" + alert + "'] .ack-state").contains("acquittée par " + USER));
 
         JsonNode acknowledged = null;
         for (JsonNode item : vigie.get("/api/alerts").get("events")) {
@@ -298,6 +319,20 @@ class DashboardIT {
         assertEquals(USER, acknowledged.get("by").asText());
         assertEquals("Pontons démontés, équipe prévenue", acknowledged.get("note").asText());
         screenshot("3-alertes");
+
+        // Esc closes the dialog without acknowledging, even after a confirmed acknowledgement
+        String dhuy = openAcknowledgement(DHUY);
+        browser.findElement(By.id("ack-note")).sendKeys(Keys.ESCAPE);
+        await("the dialog closed by Esc", Duration.ofSeconds(5),
+                () -> !browser.findElement(By.id("ack-dialog")).isDisplayed());
+        Thread.sleep(1500); // time for a request the page should not send
+        for (JsonNode item : vigie.get("/api/alerts").get("events")) {
+            if (item.get("event").get("id").asText().equals(dhuy)) {
+                assertTrue(item.get("acknowledgement") == null || item.get("acknowledgement").isNull(),
+                        "Esc acknowledged the Dhuy's alert: " + item.get("acknowledgement"));
+            }
+        }
+        assertTrue(text("#current-alerts tr[data-station='" + DHUY + "']").contains("Acquitter"));
     }
 
     @Test
@@ -319,9 +354,8 @@ class DashboardIT {
         System.out.printf("dashboard: the Loiret turned red %d ms after the file was dropped (live mode: %s)%n",
                 Duration.between(dropped, Instant.now()).toMillis(), js("return document.body.dataset.live;"));
         // the new alert reaches the alerts view through its own event
-        await("the Loiret's red alert in the alerts view", Duration.ofSeconds(10), () -> "RED".equals(browser
-                .findElement(By.cssSelector("#current-alerts tr[data-station='" + LOIRET + "']"))
-                .getDomAttribute("data-level")));
+        await("the Loiret's red alert in the alerts view", Duration.ofSeconds(10), () -> "RED".equals(js(
+                "return document.querySelector(\"#current-alerts tr[data-station='" + LOIRET + "']\").dataset.level;")));
         assertEquals(Boolean.TRUE, js("return window.notReloaded === true;"), "the page was reloaded");
         assertEquals(COLOURS.get("RED"), marker(LOIRET).getDomAttribute("fill"));
         screenshot("6-carte-loiret-rouge");
@@ -344,6 +378,18 @@ class DashboardIT {
         await("the dashboard", Duration.ofSeconds(20), () -> "true".equals(js("return document.body.dataset.ready;")));
     }
 
+    /** Opens the acknowledgement dialog of a station's current alert; @return the alert's id */
+    private static String openAcknowledgement(String station) {
+        String alert = String.valueOf(js("return document.querySelector(arguments[0]).dataset.alert;",
+                "#current-alerts tr[data-station='" + station + "'] button.ack"));
+        // the table may be rebuilt between finding the button and clicking it: the wait then finds it again
+        await("the acknowledgement dialog", Duration.ofSeconds(10), () -> {
+            browser.findElement(By.id("ack-" + alert)).click();
+            return browser.findElement(By.id("ack-dialog")).isDisplayed();
+        });
+        return alert;
+    }
+
     private static void login(String user, String password) {
         WebElement name = browser.findElement(By.id("login-user"));
         WebElement secret = browser.findElement(By.id("login-password"));
@@ -362,8 +408,17 @@ class DashboardIT {
         return element.getDomAttribute("class");
     }
 
-    private static Object js(String script) {
-        return ((JavascriptExecutor) browser).executeScript(script);
+    private static Object js(String script, Object... arguments) {
+        return ((JavascriptExecutor) browser).executeScript(script, arguments);
+    }
+
+    /**
+     * The text of the first element matching a CSS selector, read in one script: tables the page rebuilds may
+     * replace an element between finding it and reading it.
+     */
+    private static String text(String selector) {
+        Object text = js("const e = document.querySelector(arguments[0]); return e ? e.innerText : '';", selector);
+        return String.valueOf(text);
     }
 
     private static double number(String script) {
@@ -373,7 +428,9 @@ class DashboardIT {
 
     private static void await(String what, Duration timeout, java.util.function.BooleanSupplier condition) {
         try {
-            new WebDriverWait(browser, timeout, Duration.ofMillis(200)).until(d -> condition.getAsBoolean());
+            // an element the page just replaced is no answer yet: look again
+            new WebDriverWait(browser, timeout, Duration.ofMillis(200)).ignoring(StaleElementReferenceException.class)
+                    .until(d -> condition.getAsBoolean());
         } catch (org.openqa.selenium.TimeoutException e) {
             throw new AssertionError("no " + what + " within " + timeout.toSeconds() + " s", e);
         }

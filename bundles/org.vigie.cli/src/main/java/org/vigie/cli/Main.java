@@ -40,8 +40,9 @@ public final class Main {
             "  bin/vigie export --out DIR [--format geojson|gpkg|shp|kml|csv|all (repeatable; default all)]",
             "                      [--crs 4326|2154] [--layers stations,catchments,flood-extent,impacted-stakes]",
             "                      [--url http://127.0.0.1:8080]   (GIS overlays of a running Vigie; docs/gis.md)",
-            "  bin/vigie passwd NAME            (password typed twice, or piped: prints its users=[…] line)",
-            "  bin/vigie passwd --token NAME    (a random API token: prints its tokens=[…] line, the token once)",
+            "  bin/vigie passwd NAME [--add-to config/org.vigie.web.security.config]",
+            "                      (password typed twice, or piped; prints the users=[…] line or adds the user)",
+            "  bin/vigie passwd --token NAME [--add-to FILE]   (a random API token, shown once)",
             "  DATE is yyyy-MM-dd (or an ISO-8601 instant for hourly data); --run-to is inclusive.",
             "  Input columns as airGR's example files: DatesR,P,E[,…] in mm per time step.");
 

@@ -42,6 +42,26 @@ class PasswdCommandTest {
     }
 
     @Test
+    void addToReplacesTheUsersEntryAndKeepsTheOthers(@org.junit.jupiter.api.io.TempDir java.nio.file.Path folder)
+            throws Exception {
+        java.nio.file.Path config = folder.resolve("org.vigie.web.security.config");
+        java.nio.file.Files.writeString(config, "# users of Vigie\nusers=[\"cadre:pbkdf2-sha256:1:AA==:AA==\","
+                + "\"duty:pbkdf2-sha256:1:BB==:BB==\"]\ntokens=[\"supervision:abc\"]\n");
+        run(List.of("duty", "--add-to", config.toString()), "Loire-1856-crue\n");
+        List<String> lines = java.nio.file.Files.readAllLines(config);
+        assertEquals("# users of Vigie", lines.get(0));
+        assertTrue(lines.get(1).startsWith("users=[\"cadre:pbkdf2-sha256:1:AA==:AA==\",\"duty:pbkdf2-sha256:600000:"),
+                lines.get(1));
+        assertFalse(lines.get(1).contains("BB=="), "the old entry of duty is replaced");
+        String stored = lines.get(1).substring(lines.get(1).indexOf("\"duty:") + 6, lines.get(1).length() - 2);
+        assertTrue(PasswordHash.matches("Loire-1856-crue".toCharArray(), stored));
+        assertEquals("tokens=[\"supervision:abc\"]", lines.get(2));
+
+        run(List.of("--token", "robot", "--add-to", config.toString()), "");
+        assertTrue(java.nio.file.Files.readAllLines(config).get(2).startsWith("tokens=[\"supervision:abc\",\"robot:"));
+    }
+
+    @Test
     void aShortPasswordOrABadNameIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> run(List.of("duty"), "court\n"));
         assertThrows(CommandLine.UsageException.class, () -> run(List.of("a b"), "Loire-1856-crue\n"));

@@ -62,18 +62,20 @@ public class CatchmentExtender implements CatchmentRegistry {
         tracker = new BundleTracker<>(context, Bundle.ACTIVE, new BundleTrackerCustomizer<>() {
             @Override
             public Catchment addingBundle(Bundle bundle, BundleEvent event) {
-                ScheduledFuture<?> retirement = retiring.remove(bundle.getBundleId());
-                if (retirement != null) {
-                    retirement.cancel(false);
+                synchronized (CatchmentExtender.this) {
+                    ScheduledFuture<?> retirement = retiring.remove(bundle.getBundleId());
+                    if (retirement != null) {
+                        retirement.cancel(false);
+                    }
+                    Catchment previous = retirement == null ? null : byBundle.get(bundle.getBundleId());
+                    Catchment loaded = load(bundle);
+                    if (loaded == null && previous != null) {
+                        LOG.error("catchment '{}' keeps its previous definition: the new version of {} was refused",
+                                previous.id(), bundle.getSymbolicName());
+                        return previous;
+                    }
+                    return loaded;
                 }
-                Catchment previous = retirement == null ? null : byBundle.get(bundle.getBundleId());
-                Catchment loaded = load(bundle);
-                if (loaded == null && previous != null) {
-                    LOG.error("catchment '{}' keeps its previous definition: the new version of {} was refused",
-                            previous.id(), bundle.getSymbolicName());
-                    return previous;
-                }
-                return loaded;
             }
 
             @Override
@@ -84,16 +86,35 @@ public class CatchmentExtender implements CatchmentRegistry {
             @Override
             public void removedBundle(Bundle bundle, BundleEvent event, Catchment catchment) {
                 long id = bundle.getBundleId();
-                retiring.put(id, retirements.schedule(() -> {
-                    if (retiring.remove(id) != null) {
-                        byBundle.remove(id);
-                        LOG.info("catchment '{}' retired with bundle {} {}", catchment.id(),
-                                bundle.getSymbolicName(), bundle.getVersion());
-                    }
-                }, RETIRE_AFTER.toMillis(), TimeUnit.MILLISECONDS));
+                synchronized (CatchmentExtender.this) {
+                    retiring.put(id, retirements.schedule(() -> retire(id, catchment, bundle),
+                            RETIRE_AFTER.toMillis(), TimeUnit.MILLISECONDS));
+                }
             }
         });
         tracker.open();
+    }
+
+    private synchronized void retire(long bundleId, Catchment catchment, Bundle bundle) {
+        if (retiring.remove(bundleId) != null && byBundle.remove(bundleId, catchment)) {
+            LOG.info("catchment '{}' retired with bundle {} {}", catchment.id(), bundle.getSymbolicName(),
+                    bundle.getVersion());
+        }
+    }
+
+    /**
+     * A new bundle may replace a stopped one under another file name (…-1.0.jar by …-1.1.jar): the stopped one's
+     * definition, still in service for its grace period, gives way at once.
+     */
+    private void replaceRetiring(Catchment candidate) {
+        for (Long bundleId : List.copyOf(retiring.keySet())) {
+            Catchment stopped = byBundle.get(bundleId);
+            if (stopped != null && conflict(stopped, candidate).isPresent()) {
+                retiring.remove(bundleId).cancel(false);
+                byBundle.remove(bundleId);
+                LOG.info("catchment '{}' of a stopped bundle replaced by the new definition", stopped.id());
+            }
+        }
     }
 
     @Deactivate
@@ -116,6 +137,7 @@ public class CatchmentExtender implements CatchmentRegistry {
         }
         try (InputStream in = entry.openStream()) {
             Catchment catchment = CatchmentParser.parse(in, origin);
+            replaceRetiring(catchment);
             Optional<String> clash = clash(catchment, bundle.getBundleId());
             if (clash.isPresent()) {
                 LOG.error("catchment bundle {} refused: {}", bundle.getSymbolicName(), clash.get());
@@ -140,14 +162,21 @@ public class CatchmentExtender implements CatchmentRegistry {
             if (entry.getKey() == bundleId) {
                 continue; // its own previous version, being replaced
             }
-            Catchment installed = entry.getValue();
-            if (installed.id().equals(candidate.id())) {
-                return Optional.of("catchment id '" + candidate.id() + "' is already installed");
+            Optional<String> conflict = conflict(entry.getValue(), candidate);
+            if (conflict.isPresent()) {
+                return conflict;
             }
-            for (Station s : candidate.stations()) {
-                if (installed.stations().stream().anyMatch(o -> o.code().equals(s.code()))) {
-                    return Optional.of("station " + s.code() + " already belongs to catchment '" + installed.id() + "'");
-                }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> conflict(Catchment installed, Catchment candidate) {
+        if (installed.id().equals(candidate.id())) {
+            return Optional.of("catchment id '" + candidate.id() + "' is already installed");
+        }
+        for (Station s : candidate.stations()) {
+            if (installed.stations().stream().anyMatch(o -> o.code().equals(s.code()))) {
+                return Optional.of("station " + s.code() + " already belongs to catchment '" + installed.id() + "'");
             }
         }
         return Optional.empty();

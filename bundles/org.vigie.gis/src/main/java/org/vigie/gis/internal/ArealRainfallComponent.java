@@ -45,6 +45,7 @@ import org.vigie.api.Quantity;
 import org.vigie.api.Station;
 import org.vigie.api.service.CatchmentRegistry;
 import org.vigie.api.service.GeoFeature;
+import org.vigie.api.service.GeoLayer;
 import org.vigie.api.service.GeometryStore;
 import org.vigie.api.service.ObservationSink;
 import org.vigie.api.service.SeriesStore;
@@ -125,6 +126,7 @@ public final class ArealRainfallComponent implements IngestListener {
     private final Map<GridKey, GridWeights> gridWeights = new HashMap<>();
     private ThiessenWeights thiessen;
     private Geometry outline;
+    private Instant outlineImportedAt;
 
     private record GridKey(org.vigie.gis.internal.rainfall.GridGeometry grid, int srid) {
     }
@@ -234,6 +236,7 @@ public final class ArealRainfallComponent implements IngestListener {
     }
 
     private synchronized ThiessenWeights thiessenWeights() {
+        refreshIfOutlineChanged();
         if (thiessen == null) {
             Map<String, Coordinate> positions = new LinkedHashMap<>();
             for (String gauge : config.gauges()) {
@@ -247,7 +250,19 @@ public final class ArealRainfallComponent implements IngestListener {
         return thiessen;
     }
 
+    /** Forgets the outline and every weight computed from it when its layer was imported again since. */
+    private synchronized void refreshIfOutlineChanged() {
+        Instant imported = geometries.layer(config.outlineLayer()).map(GeoLayer::importedAt).orElse(null);
+        if (imported != null && !imported.equals(outlineImportedAt)) {
+            outlineImportedAt = imported;
+            outline = null;
+            thiessen = null;
+            gridWeights.clear();
+        }
+    }
+
     private synchronized Geometry outline() {
+        refreshIfOutlineChanged();
         if (outline == null) {
             outline = geometries.features(config.outlineLayer(), null, 0, Integer.MAX_VALUE).stream()
                     .filter(f -> f.id().equals(config.outlineFeature())).map(GeoFeature::geometry).findFirst()
@@ -261,7 +276,13 @@ public final class ArealRainfallComponent implements IngestListener {
         try (var files = Files.list(gridFolder)) {
             for (Path file : files.filter(f -> f.getFileName().toString().toLowerCase().endsWith(".asc")).sorted()
                     .toList()) {
-                importGrid(file);
+                try {
+                    importGrid(file);
+                } catch (IOException | RuntimeException e) {
+                    // e.g. the outline not imported yet: the file stays and is tried again at the next poll
+                    LOG.warn("areal rainfall {}: grid {} not read yet: {}", config.station(), file.getFileName(),
+                            e.getMessage());
+                }
             }
         } catch (java.nio.file.NoSuchFileException e) {
             LOG.debug("grid folder {} does not exist yet", gridFolder);
@@ -282,6 +303,7 @@ public final class ArealRainfallComponent implements IngestListener {
             EsriAsciiGrid grid = EsriAsciiGrid.read(file);
             GridWeights weights;
             synchronized (this) {
+                refreshIfOutlineChanged();
                 weights = gridWeights.computeIfAbsent(new GridKey(grid.geometry(), config.gridSrid()),
                         key -> GridOverlapWeights.compute(key.grid(), outlineInGridSystem()));
             }
@@ -294,7 +316,7 @@ public final class ArealRainfallComponent implements IngestListener {
             sink.ingest(List.of(observation(stepStart, mean, "grid " + file.getFileName())));
             move(file, "done");
             return;
-        } catch (IllegalArgumentException | IOException e) {
+        } catch (IllegalArgumentException | java.time.DateTimeException | IOException e) {
             reason = e.getMessage();
         }
         LOG.warn("areal rainfall {}: grid {} rejected: {}", config.station(), file.getFileName(), reason);

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.osgi.service.component.annotations.Activate;
@@ -53,12 +52,11 @@ public final class GisCommands {
             throw new IllegalArgumentException("crs " + crs + ": use 4326 or 2154");
         }
         List<String> names = List.of(layerNames.split(","));
-        List<GeoFileWriter.ExportLayer> export = new ArrayList<>();
-        for (String name : names) {
-            LayerSource.LayerInfo info = layers.layer(name.trim())
-                    .orElseThrow(() -> new IllegalArgumentException("no layer '" + name.trim() + "'"));
-            export.add(new GeoFileWriter.ExportLayer(info.name(), info.title(),
-                    layers.features(info.name(), null, 0, Integer.MAX_VALUE), info.geometryType()));
+        List<GeoFileWriter.ExportLayer> export;
+        try {
+            export = layers.exportLayers(names);
+        } catch (java.util.NoSuchElementException e) {
+            throw new IllegalArgumentException(e.getMessage());
         }
         Path directory = Files.createDirectories(Path.of(folder).toAbsolutePath());
         Path target = directory.resolve(GisServlet.fileName(names, chosen, crs, Instant.now()));

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 
 import org.locationtech.jts.geom.Envelope;
@@ -20,6 +21,7 @@ import org.vigie.api.service.GeoFeature;
 import org.vigie.api.service.GeoLayer;
 import org.vigie.api.service.GeometryStore;
 import org.vigie.api.service.SeriesStore;
+import org.vigie.gis.internal.io.GeoFileWriter.ExportLayer;
 
 /**
  * Every layer the GIS serves: the live situation layers first, then the stored layers. The situation is read at most
@@ -104,6 +106,22 @@ public final class GisLayers implements LayerSource {
             return sources.geometries().count(name, bbox);
         }
         return matching(situation().layer(name), bbox).size();
+    }
+
+    /**
+     * @return the named layers with all their features, ready to export
+     * @throws java.util.NoSuchElementException naming a layer that does not exist
+     */
+    public List<ExportLayer> exportLayers(List<String> names) {
+        List<ExportLayer> export = new ArrayList<>();
+        for (String name : names) {
+            String trimmed = name.trim();
+            LayerInfo info = layer(trimmed)
+                    .orElseThrow(() -> new NoSuchElementException("no layer '" + trimmed + "'"));
+            export.add(new ExportLayer(info.name(), info.title(),
+                    features(info.name(), null, 0, Integer.MAX_VALUE), info.geometryType()));
+        }
+        return export;
     }
 
     private static List<GeoFeature> matching(List<GeoFeature> features, Envelope bbox) {

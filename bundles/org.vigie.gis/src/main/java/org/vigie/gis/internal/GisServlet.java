@@ -1,5 +1,6 @@
 package org.vigie.gis.internal;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 
 import org.locationtech.jts.geom.Envelope;
@@ -20,6 +22,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.vigie.api.service.Authenticator;
 import org.vigie.api.service.GeoFeature;
 import org.vigie.api.service.GeoLayer;
@@ -46,6 +50,7 @@ public final class GisServlet extends HttpServlet {
     static final long MAX_UPLOAD_BYTES = 200L * 1024 * 1024;
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmm'Z'")
             .withZone(ZoneOffset.UTC);
+    private static final Logger LOG = LoggerFactory.getLogger(GisServlet.class);
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final transient GisLayers layers;
@@ -111,6 +116,12 @@ public final class GisServlet extends HttpServlet {
             error(response, e.status, e.getMessage());
         } catch (IllegalArgumentException e) {
             error(response, 400, e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            LOG.error("{} /api/gis{} failed", request.getMethod(), request.getPathInfo(), e);
+            if (!response.isCommitted()) {
+                response.reset();
+                error(response, 500, "internal error: " + e.getMessage());
+            }
         }
     }
 
@@ -215,10 +226,15 @@ public final class GisServlet extends HttpServlet {
                 throw new GisException(400, "a flood-extent layer needs the station its levels refer to (station=…)");
             }
             Path file = Files.move(body, folder.resolve("upload" + extension));
-            GeoLayer layer = catalog.importFile(file, name, kind, request.getParameter("catchment"), settings,
-                    request.getParameter("idProperty"), request.getParameter("table"),
-                    "upload " + Optional.ofNullable(request.getParameter("filename")).orElse(format)
-                            + " at " + Instant.now());
+            GeoLayer layer;
+            try {
+                layer = catalog.importFile(file, name, kind, request.getParameter("catchment"), settings,
+                        request.getParameter("idProperty"), request.getParameter("table"),
+                        "upload " + Optional.ofNullable(request.getParameter("filename")).orElse(format)
+                                + " at " + Instant.now());
+            } catch (IOException e) {
+                throw new GisException(400, "the file cannot be read as " + format + ": " + e.getMessage());
+            }
             Map<String, Object> answer = new LinkedHashMap<>();
             answer.put("name", layer.name());
             stored(answer, layer);
@@ -259,6 +275,9 @@ public final class GisServlet extends HttpServlet {
             try {
                 level = Double.parseDouble(levelText.replace(',', '.'));
             } catch (NumberFormatException e) {
+                level = Double.NaN;
+            }
+            if (!Double.isFinite(level)) {
                 throw new GisException(400, "level '" + levelText + "' is not a number of metres");
             }
             Situation.Outlook outlook = new Situation.Outlook(station, level, Instant.now(), "requested");
@@ -332,18 +351,20 @@ public final class GisServlet extends HttpServlet {
         int srid = crs(request.getParameter("crs"));
         List<String> names = Optional.ofNullable(request.getParameter("layers"))
                 .map(l -> List.of(l.split(","))).orElse(Situation.LAYERS);
-        List<GeoFileWriter.ExportLayer> export = new ArrayList<>();
-        for (String name : names) {
-            String trimmed = name.trim();
-            LayerSource.LayerInfo info = layers.layer(trimmed)
-                    .orElseThrow(() -> new GisException(404, "no layer '" + trimmed + "'"));
-            export.add(new GeoFileWriter.ExportLayer(info.name(), info.title(),
-                    layers.features(info.name(), null, 0, Integer.MAX_VALUE), info.geometryType()));
+        List<GeoFileWriter.ExportLayer> export;
+        try {
+            export = layers.exportLayers(names);
+        } catch (NoSuchElementException e) {
+            throw new GisException(404, e.getMessage());
         }
         String fileName = fileName(names, format, srid, Instant.now());
+        // written whole before the headers go out: a failure then answers an error, not a broken download
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        new GeoFileWriter(workbench.get()).write(format, export, srid, file);
         response.setContentType(format.mediaType(export.size()));
         response.setHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
-        new GeoFileWriter(workbench.get()).write(format, export, srid, response.getOutputStream());
+        response.setContentLength(file.size());
+        file.writeTo(response.getOutputStream());
     }
 
     /** @return a file name made only of the (validated) layer names, the format, the system and the time */
@@ -374,6 +395,10 @@ public final class GisServlet extends HttpServlet {
 
     /** Writes need a logged-in user or API token, as every write of the API. */
     private void requireUser(HttpServletRequest request) {
+        if (!Authenticator.fromThisSite(request.getHeader("Origin"), request.getHeader("Sec-Fetch-Site"),
+                request.getHeader("Host"))) {
+            throw new GisException(403, "a write from another site's page is refused");
+        }
         if (authenticator.authenticate(request.getHeader("Authorization")).isEmpty()) {
             throw new GisException(401, authenticator.configured()
                     ? "log in: valid user and password (HTTP Basic) or API token (Bearer) needed"

@@ -123,6 +123,14 @@ public final class LayerCatalog {
             all.put(EXTENT, extent.getMinX() + "," + extent.getMinY() + "," + extent.getMaxX() + ","
                     + extent.getMaxY());
         }
+        if (kind == GeoLayer.Kind.FLOOD_EXTENT) {
+            // checked now rather than at every reading of the situation: each scenario needs its level
+            if (all.get("station") == null || all.get("station").isBlank()) {
+                throw new IllegalArgumentException("flood-extent layer " + name
+                        + " needs the station its levels are read at (setting 'station')");
+            }
+            FloodImpact.scenarios(imported.features(), all.getOrDefault("levelProperty", "level"));
+        }
         GeoLayer layer = new GeoLayer(name, kind, catchmentId, source, all, imported.geometryType(),
                 imported.features().size(), Instant.now(), imported.report());
         store.replaceLayer(layer, imported.features());

@@ -11,6 +11,8 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.PrecisionModel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.vigie.api.Catchment;
 import org.vigie.api.Forecast;
 import org.vigie.api.ForecastPoint;
@@ -41,6 +43,7 @@ public final class Situation {
     public static final String IMPACTED_STAKES = "impacted-stakes";
     public static final List<String> LAYERS = List.of(STATIONS, CATCHMENTS, FLOOD_EXTENT, IMPACTED_STAKES);
 
+    private static final Logger LOG = LoggerFactory.getLogger(Situation.class);
     private static final GeometryFactory GEOMETRIES = new GeometryFactory(new PrecisionModel(),
             GeoFeature.STORED_SRID);
 
@@ -136,7 +139,7 @@ public final class Situation {
             properties.put("vigilance", vigilance(levels, impact.outlook().stationCode()).name());
             properties.put("colour", colour(vigilance(levels, impact.outlook().stationCode())));
             properties.put("stakes_reached", impact.assessment().reached().size());
-            extents.add(new GeoFeature(impact.extentLayer().name() + "/" + scenario.id(), scenario.geometry(),
+            extents.add(new GeoFeature(impact.extentLayer().name() + ":" + scenario.id(), scenario.geometry(),
                     properties));
             for (FloodImpact.Reached reached : impact.assessment().reached()) {
                 Map<String, Object> stake = new LinkedHashMap<>(reached.stake().properties());
@@ -148,7 +151,7 @@ public final class Situation {
                 }
                 stake.put("vigilance", properties.get("vigilance"));
                 stake.put("colour", properties.get("colour"));
-                stakes.add(new GeoFeature(impact.extentLayer().name() + "/" + reached.stake().id(),
+                stakes.add(new GeoFeature(impact.extentLayer().name() + ":" + reached.stake().id(),
                         reached.stake().geometry(), stake));
             }
         }
@@ -170,7 +173,12 @@ public final class Situation {
             if (outlook.isEmpty()) {
                 continue;
             }
-            impact(sources, stored, layer, outlook.get()).ifPresent(impacts::add);
+            try {
+                impact(sources, stored, layer, outlook.get()).ifPresent(impacts::add);
+            } catch (IllegalArgumentException e) {
+                // one unusable layer (imported before its levels were checked) must not hide the others
+                LOG.warn("flood-extent layer {} left out of the situation: {}", layer.name(), e.getMessage());
+            }
         }
         return impacts;
     }
@@ -190,10 +198,14 @@ public final class Situation {
             if (layer.kind() == GeoLayer.Kind.STAKES && (layer.catchmentId() == null
                     || extentLayer.catchmentId() == null || layer.catchmentId().equals(extentLayer.catchmentId()))) {
                 String property = layer.settings().getOrDefault("categoryProperty", "category");
+                String nameProperty = layer.settings().get("nameProperty");
                 for (GeoFeature stake : sources.geometries().features(layer.name(),
                         selection.get().scenario().feature().geometry().getEnvelopeInternal(), 0, Integer.MAX_VALUE)) {
                     Map<String, Object> properties = new LinkedHashMap<>(stake.properties());
                     properties.put("category", properties.get(property));
+                    if (nameProperty != null) {
+                        properties.put("name", properties.get(nameProperty));
+                    }
                     properties.put("stake_layer", layer.name());
                     stakes.add(new GeoFeature(layer.name() + ":" + stake.id(), stake.geometry(), properties));
                 }
@@ -246,7 +258,7 @@ public final class Situation {
                 Object station = outline.properties().get(layer.settings().getOrDefault("stationProperty",
                         "station"));
                 VigilanceLevel level = station == null ? VigilanceLevel.GREEN : vigilance(levels, station.toString());
-                features.add(catchmentFeature(layer.name() + "/" + outline.id(), outline.geometry(),
+                features.add(catchmentFeature(layer.name() + ":" + outline.id(), outline.geometry(),
                         station == null ? null : station.toString(), nameOf(outline), layer.catchmentId(), level));
             }
             if (layer.catchmentId() != null) {

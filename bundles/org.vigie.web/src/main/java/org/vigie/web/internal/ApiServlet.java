@@ -145,6 +145,10 @@ public class ApiServlet extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         answer(request, response, HttpServletResponse.SC_ACCEPTED, () -> {
+            if (!Authenticator.fromThisSite(request.getHeader("Origin"), request.getHeader("Sec-Fetch-Site"),
+                    request.getHeader("Host"))) {
+                throw new ApiException(403, "a write from another site's page is refused");
+            }
             // who acknowledged (or started a calibration) is the logged-in user, not a claim
             String user = authenticated(request);
             String path = pathOf(request);

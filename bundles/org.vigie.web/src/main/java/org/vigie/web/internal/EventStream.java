@@ -27,6 +27,8 @@ import org.vigie.api.spi.IngestListener;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -72,7 +74,11 @@ public final class EventStream extends HttpServlet implements IngestListener {
     void deactivate() {
         watcher.shutdownNow();
         for (AsyncContext client : clients) {
-            client.complete();
+            try {
+                client.complete();
+            } catch (RuntimeException e) {
+                LOG.debug("a page had already gone", e);
+            }
         }
         clients.clear();
     }
@@ -88,12 +94,35 @@ public final class EventStream extends HttpServlet implements IngestListener {
         response.flushBuffer();
         AsyncContext async = request.startAsync();
         async.setTimeout(0);
+        async.addListener(new AsyncListener() {
+            @Override
+            public void onComplete(AsyncEvent event) {
+                clients.remove(async);
+            }
+
+            @Override
+            public void onTimeout(AsyncEvent event) {
+                clients.remove(async);
+            }
+
+            @Override
+            public void onError(AsyncEvent event) {
+                clients.remove(async);
+            }
+
+            @Override
+            public void onStartAsync(AsyncEvent event) {
+            }
+        });
         clients.add(async);
     }
 
     @Override
     public void stored(String stationCode, Quantity quantity, Instant from, Instant to) {
         // not on the ingest's thread: a slow page must never hold up storing observations
+        if (clients.isEmpty()) {
+            return;
+        }
         watcher.execute(() -> send("observations", Map.of("station", stationCode, "quantity", quantity.name())));
     }
 
@@ -103,6 +132,9 @@ public final class EventStream extends HttpServlet implements IngestListener {
     }
 
     private void watch() {
+        if (clients.isEmpty()) {
+            return; // nobody listens: the store is not read (a page that connects later reads everything anyway)
+        }
         try {
             String alert = newestAlert();
             if (alert != null && !alert.equals(lastAlert)) {

@@ -97,7 +97,16 @@ public final class HealthServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Map<String, Object> body = check();
+        Map<String, Object> body;
+        try {
+            body = check();
+        } catch (RuntimeException e) {
+            // a part of the platform failing mid-check (typically the store) is what a monitor must hear about
+            body = new LinkedHashMap<>();
+            body.put("status", Health.Status.DOWN);
+            body.put("time", clock.instant());
+            body.put("error", e.getMessage());
+        }
         Health.Status status = (Health.Status) body.get("status");
         boolean failOnDegraded = "degraded".equalsIgnoreCase(request.getParameter("failOn"));
         response.setStatus(status == Health.Status.DOWN || failOnDegraded && status == Health.Status.DEGRADED
@@ -126,10 +135,15 @@ public final class HealthServlet extends HttpServlet {
         Duration maxAge = Duration.ofMinutes(config.maxCycleAgeMinutes());
         Instant reference = last.map(CycleReport::finished).orElse(started);
         boolean late = Duration.between(reference, now).compareTo(maxAge) > 0;
-        Map<String, Object> cycle = entry(late ? Health.Status.DEGRADED : Health.Status.UP, last.map(c -> "cycle "
-                + c.number() + " finished " + c.finished() + ", " + c.failures().size() + " failures")
-                .orElse("no cycle yet") + (late ? "; older than " + maxAge.toMinutes() + " min" : ""));
-        last.ifPresent(c -> cycle.put("number", c.number()));
+        boolean failing = last.map(c -> !c.failures().isEmpty()).orElse(false);
+        String detail = last.map(c -> "cycle " + c.number() + " finished " + c.finished() + ", "
+                + c.failures().size() + " failures").orElse("no cycle yet")
+                + (late ? "; older than " + maxAge.toMinutes() + " min" : "");
+        Map<String, Object> cycle = entry(late || failing ? Health.Status.DEGRADED : Health.Status.UP, detail);
+        last.ifPresent(c -> {
+            cycle.put("number", c.number());
+            cycle.put("failures", c.failures());
+        });
         checks.put("forecastCycles", cycle);
         statuses.add((Health.Status) cycle.get("status"));
 

@@ -94,7 +94,7 @@ public final class MetricsServlet extends HttpServlet implements IngestListener 
         family(out, "vigie_forecast_points", "gauge", "Forecast points of the installed catchments",
                 sample(new StringBuilder(), "vigie_forecast_points", "", catchments.forecastPoints().size()));
         cycles.lastCycle().ifPresent(last -> {
-            family(out, "vigie_forecast_cycle_number", "counter", "Number of the last forecast cycle",
+            family(out, "vigie_forecast_cycle_number", "gauge", "Number of the last forecast cycle",
                     sample(new StringBuilder(), "vigie_forecast_cycle_number", "", last.number()));
             family(out, "vigie_forecast_cycle_duration_seconds", "gauge", "Duration of the last forecast cycle",
                     sample(new StringBuilder(), "vigie_forecast_cycle_duration_seconds", "",

@@ -5,7 +5,10 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -30,6 +33,9 @@ public final class UserAccounts implements Authenticator {
     static final String PID = "org.vigie.web.security";
     private static final Logger LOG = LoggerFactory.getLogger(UserAccounts.class);
     private static final int REMEMBERED = 1000;
+    private static final int CONCURRENT_CHECKS = 2;
+    /** Hash checked for an unknown user name (it matches no password). */
+    private static final String UNKNOWN_USER = PasswordHash.hash(UUID.randomUUID().toString().toCharArray());
 
     @ObjectClassDefinition(name = "Vigie users and API tokens",
             description = "Who may acknowledge alerts and use the write endpoints")
@@ -45,6 +51,7 @@ public final class UserAccounts implements Authenticator {
     private final Map<String, String> users = new LinkedHashMap<>();
     private final Map<String, String> tokens = new LinkedHashMap<>();
     private final Map<String, String> checked = new ConcurrentHashMap<>();
+    private final Semaphore checks = new Semaphore(CONCURRENT_CHECKS);
 
     @Activate
     public UserAccounts(Config config) {
@@ -67,6 +74,32 @@ public final class UserAccounts implements Authenticator {
             }
             into.put(name, secret);
         }
+    }
+
+    /**
+     * Checks a password with at most {@link #CONCURRENT_CHECKS} at a time: the hash is slow on purpose, and a flood
+     * of guesses must not take the processors the forecasts need. A check that cannot start within a second fails.
+     */
+    private boolean checkPassword(String password, String stored) {
+        try {
+            if (!checks.tryAcquire(1, TimeUnit.SECONDS)) {
+                LOG.warn("password checks saturated: a login was refused");
+                return false;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        try {
+            return PasswordHash.matches(password.toCharArray(), stored);
+        } finally {
+            checks.release();
+        }
+    }
+
+    private static String scheme(String authorization) {
+        String scheme = authorization.split(" ", 2)[0];
+        return scheme.equalsIgnoreCase("Basic") || scheme.equalsIgnoreCase("Bearer") ? scheme : "other";
     }
 
     @Override
@@ -96,8 +129,10 @@ public final class UserAccounts implements Authenticator {
             int colon = decoded.indexOf(':');
             String name = colon < 0 ? decoded : decoded.substring(0, colon);
             String stored = users.get(name);
-            if (colon > 0 && stored != null && PasswordHash.matches(decoded.substring(colon + 1).toCharArray(),
-                    stored)) {
+            // an unknown name costs the same hash as a known one, so the answer's time tells nothing
+            boolean matches = checkPassword(colon < 0 ? "" : decoded.substring(colon + 1),
+                    stored == null ? UNKNOWN_USER : stored);
+            if (colon > 0 && stored != null && matches) {
                 user = Optional.of(name);
             }
         } else if (authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
@@ -112,7 +147,7 @@ public final class UserAccounts implements Authenticator {
             }
             checked.put(key, user.get());
         } else {
-            LOG.warn("authentication refused ({} credentials)", authorization.split(" ", 2)[0]);
+            LOG.warn("authentication refused ({} credentials)", scheme(authorization));
         }
         return user;
     }

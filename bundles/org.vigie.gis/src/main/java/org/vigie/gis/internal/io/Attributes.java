@@ -3,9 +3,12 @@ package org.vigie.gis.internal.io;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.vigie.api.service.GeoFeature;
 
@@ -17,8 +20,18 @@ final class Attributes {
     /** A column type every format knows. */
     enum Kind { TEXT, INTEGER, REAL, BOOLEAN }
 
-    record Field(String name, Kind kind) {
+    /**
+     * One attribute column.
+     *
+     * @param name   the property's name
+     * @param column the column's name: the property's, unless a format keeps it for itself (fid, geom, the_geom,
+     *               WKT), then with "_1" appended
+     */
+    record Field(String name, String column, Kind kind) {
     }
+
+    /** Column names the formats use themselves (GeoPackage fid and geom, shapefile the_geom, CSV WKT). */
+    private static final Set<String> RESERVED = Set.of("fid", "geom", "the_geom", "wkt");
 
     private Attributes() {
     }
@@ -35,13 +48,25 @@ final class Attributes {
             }
         }
         List<Field> fields = new ArrayList<>();
-        kinds.forEach((name, kind) -> fields.add(new Field(name, kind == null ? Kind.TEXT : kind)));
+        Set<String> taken = new HashSet<>();
+        kinds.keySet().forEach(name -> taken.add(name.toLowerCase(Locale.ROOT)));
+        kinds.forEach((name, kind) -> {
+            String column = name;
+            if (RESERVED.contains(name.toLowerCase(Locale.ROOT))) {
+                int n = 1;
+                while (!taken.add((name + "_" + n).toLowerCase(Locale.ROOT))) {
+                    n++;
+                }
+                column = name + "_" + n;
+            }
+            fields.add(new Field(name, column, kind == null ? Kind.TEXT : kind));
+        });
         return fields;
     }
 
     /** @return the name of the column holding feature ids: "id", or "feature_id" when a property is called "id" */
     static String idColumn(List<Field> fields) {
-        return fields.stream().anyMatch(field -> field.name().equalsIgnoreCase("id")) ? "feature_id" : "id";
+        return fields.stream().anyMatch(field -> field.column().equalsIgnoreCase("id")) ? "feature_id" : "id";
     }
 
     /** @return {@code value} as a String, Long, Double or Boolean fitting {@code kind}, or null */

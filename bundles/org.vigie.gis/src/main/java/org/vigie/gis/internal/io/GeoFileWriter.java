@@ -211,7 +211,7 @@ public final class GeoFileWriter {
         Writer csv = new OutputStreamWriter(unclosable(out), StandardCharsets.UTF_8);
         List<String> header = new ArrayList<>();
         header.add(Attributes.idColumn(fields));
-        fields.forEach(field -> header.add(field.name()));
+        fields.forEach(field -> header.add(field.column()));
         header.add("WKT");
         csvLine(csv, header);
         for (GeoFeature feature : layer.features()) {
@@ -360,7 +360,7 @@ public final class GeoFileWriter {
         List<Attributes.Field> fields = Attributes.fields(parts.stream().map(Part::feature).toList());
         List<String> names = new ArrayList<>();
         names.add(Attributes.idColumn(fields));
-        fields.forEach(field -> names.add(field.name()));
+        fields.forEach(field -> names.add(field.column()));
         List<String> dbfNames = dbfNames(names);
         String type = switch (kind) {
             case "points" -> parts.stream().anyMatch(p -> !(p.geometry() instanceof Point)) ? "MULTIPOINT" : "POINT";

@@ -208,7 +208,7 @@ final class GeoPackage {
 
     private static SqliteFile.Table featureTable(LayerTable layer, int srid) {
         String columns = layer.fields().stream()
-                .map(field -> Workbench.quote(field.name()) + " " + field.kind().name())
+                .map(field -> Workbench.quote(field.column()) + " " + field.kind().name())
                 .collect(Collectors.joining(", "));
         String sql = "CREATE TABLE " + Workbench.quote(layer.name()) + " (\"fid\" INTEGER PRIMARY KEY NOT NULL, "
                 + "\"geom\" " + layer.geometryType().toUpperCase(Locale.ROOT) + ", "

@@ -4,7 +4,7 @@ import org.locationtech.jts.geom.Envelope;
 
 /**
  * Where the cells of a north-up raster lie, in planar metres; a value so that overlap weights computed once for a
- * grid can be reused for every later grid of the same layout (it is the key of {@link GridWeightCache}).
+ * grid can be reused for every later grid of the same layout (it is the key of the component's weight cache).
  *
  * <p>Row 0 is the northernmost row, column 0 the westernmost, as in an Esri ASCII file.
  *

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.vigie.api.service.GeoFeature;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -72,6 +73,20 @@ class GeoFileGdalTest {
 
         assertEquals(0, layer.featureCount());
         assertEquals(geometry, layer.geometry());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"GEOPACKAGE", "SHAPEFILE", "CSV"})
+    void propertiesNamedLikeTheFormatsOwnColumnsAreRenamedNotFatal(Format format) throws IOException {
+        Gdal.assumeInstalled();
+        // a QGIS export typically carries fid; geom, the_geom and WKT are other formats' own columns
+        List<GeoFeature> features = List.of(new GeoFeature("a", Fixtures.wkt("POINT (618000 6755000)"),
+                Fixtures.properties("fid", 7L, "geom", "x", "the_geom", "y", "WKT", "z", "fid_1", "taken")));
+        Path file = export(format, 2154, new ExportLayer("odd", null, features));
+
+        Gdal.Layer layer = Gdal.layer((format == Format.SHAPEFILE ? "/vsizip/" : "") + file);
+
+        assertEquals(1, layer.featureCount());
     }
 
     @Test

@@ -1,15 +1,12 @@
 package org.vigie.gis.internal.rainfall;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotSame;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
@@ -101,30 +98,6 @@ class GridOverlapWeightsTest {
         IllegalArgumentException e =
                 assertThrows(IllegalArgumentException.class, () -> GridOverlapWeights.compute(GRID, bowTie));
         assertTrue(e.getMessage().contains("invalid"), e.getMessage());
-    }
-
-    @Test
-    void cacheComputesOncePerGridAndCatchment() {
-        AtomicInteger lookups = new AtomicInteger();
-        Map<String, Geometry> catchments = new HashMap<>(Map.of("DHUY", rectangle(1, 1, 3, 3)));
-        GridWeightCache cache = new GridWeightCache(id -> {
-            lookups.incrementAndGet();
-            return catchments.get(id);
-        });
-        GridWeights first = cache.weightsFor(GRID, "DHUY");
-        assertSame(first, cache.weightsFor(new GridGeometry(X0, Y0, KM, KM, 4, 4), "DHUY"));
-        assertEquals(1, lookups.get());
-
-        GridGeometry coarser = new GridGeometry(X0, Y0, 2 * KM, 2 * KM, 2, 2);
-        assertEquals(List.of(new CellWeight(0, 0, 0.25), new CellWeight(0, 1, 0.25), new CellWeight(1, 0, 0.25),
-                new CellWeight(1, 1, 0.25)), cache.weightsFor(coarser, "DHUY").cells());
-
-        catchments.put("DHUY", rectangle(0, 0, 1, 1));
-        cache.evict("DHUY");
-        GridWeights redrawn = cache.weightsFor(GRID, "DHUY");
-        assertNotSame(first, redrawn);
-        assertEquals(List.of(new CellWeight(3, 0, 1.0)), redrawn.cells());
-        assertThrows(IllegalArgumentException.class, () -> cache.weightsFor(GRID, "LOIRET"));
     }
 
     /** A rectangle in kilometres from the grid origin. */

@@ -37,8 +37,9 @@ public final class H2GeometryStore implements GeometryStore {
             + " feature_count, imported_at, report";
     private static final String INSERT_FEATURE = "INSERT INTO gis_feature (layer, seq, feature_id, geom, properties)"
             + " VALUES (?, ?, ?, CAST(? AS GEOMETRY), ?)";
-    private static final String SELECT_FEATURES = "SELECT feature_id, geom, properties FROM gis_feature"
-            + " WHERE layer = ? ORDER BY seq";
+    private static final String SELECT_PAGE = "SELECT feature_id, geom, properties FROM gis_feature"
+            + " WHERE layer = ? ORDER BY seq LIMIT ? OFFSET ?";
+    private static final String COUNT = "SELECT COUNT(*) FROM gis_feature WHERE layer = ?";
     private static final String SELECT_FEATURES_IN = "SELECT feature_id, geom, properties FROM gis_feature"
             + " WHERE layer = ? AND geom && CAST(? AS GEOMETRY) ORDER BY seq";
 
@@ -110,15 +111,41 @@ public final class H2GeometryStore implements GeometryStore {
         }
         return database.withConnection("read the features of GIS layer " + layer, connection -> {
             List<GeoFeature> page = new ArrayList<>();
-            scan(connection, layer, bbox, offset, limit, page);
+            if (bbox == null) {
+                // without a box the page is the database's: only its rows are read and decoded
+                try (PreparedStatement select = connection.prepareStatement(SELECT_PAGE)) {
+                    select.setString(1, layer);
+                    select.setInt(2, limit);
+                    select.setInt(3, offset);
+                    WKBReader reader = new WKBReader(geometries);
+                    try (ResultSet row = select.executeQuery()) {
+                        while (row.next()) {
+                            page.add(new GeoFeature(row.getString(1), read(reader, row.getBytes(2), layer),
+                                    Lines.decode(row.getString(3))));
+                        }
+                    }
+                }
+            } else {
+                scan(connection, layer, bbox, offset, limit, page);
+            }
             return page;
         });
     }
 
     @Override
     public int count(String layer, Envelope bbox) {
-        return database.withConnection("count the features of GIS layer " + layer,
-                connection -> scan(connection, layer, bbox, 0, 0, null));
+        return database.withConnection("count the features of GIS layer " + layer, connection -> {
+            if (bbox != null) {
+                return scan(connection, layer, bbox, 0, 0, null);
+            }
+            try (PreparedStatement count = connection.prepareStatement(COUNT)) {
+                count.setString(1, layer);
+                try (ResultSet row = count.executeQuery()) {
+                    row.next();
+                    return row.getInt(1);
+                }
+            }
+        });
     }
 
     @Override
@@ -128,28 +155,28 @@ public final class H2GeometryStore implements GeometryStore {
 
     /**
      * Walks the layer's features intersecting {@code bbox} in order: the spatial index narrows them to envelopes
-     * that overlap it, the exact test is done here. Adds the page to {@code page} when given.
+     * that overlap it, the exact test is done here. With {@code page}, stops once the page is full.
      *
-     * @return how many features intersect {@code bbox}
+     * @return how many features intersect {@code bbox} (up to the end of the page when filling one)
      */
     private int scan(Connection connection, String layer, Envelope bbox, int offset, int limit,
                      List<GeoFeature> page) throws SQLException {
-        Geometry area = bbox == null ? null : geometries.toGeometry(bbox);
+        Geometry area = geometries.toGeometry(bbox);
         WKBReader reader = new WKBReader(geometries);
-        try (PreparedStatement select = connection.prepareStatement(area == null ? SELECT_FEATURES
-                : SELECT_FEATURES_IN)) {
+        try (PreparedStatement select = connection.prepareStatement(SELECT_FEATURES_IN)) {
             select.setString(1, layer);
-            if (area != null) {
-                select.setBytes(2, new WKBWriter(2, true).write(area));
-            }
+            select.setBytes(2, new WKBWriter(2, true).write(area));
             int matched = 0;
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
                     Geometry geometry = read(reader, row.getBytes(2), layer);
-                    if (area != null && !area.intersects(geometry)) {
+                    if (!area.intersects(geometry)) {
                         continue;
                     }
-                    if (page != null && matched >= offset && page.size() < limit) {
+                    if (page != null && matched >= offset) {
+                        if (page.size() == limit) {
+                            break; // the page is full; a count goes on to the end
+                        }
                         page.add(new GeoFeature(row.getString(1), geometry, Lines.decode(row.getString(3))));
                     }
                     matched++;
