@@ -179,10 +179,18 @@ public final class LayerCatalog {
             settings.put("title", entry.get("title").asText());
         }
         String source = "bundle " + bundle.getSymbolicName() + ": " + file;
+        // how the file is read is part of the layer: a changed id property or table means a new import
+        for (String reading : List.of("idProperty", "table")) {
+            if (entry.hasNonNull(reading)) {
+                settings.put(reading, entry.get(reading).asText());
+            }
+        }
         String checksum = checksum(local);
         var stored = store.layer(name);
         if (stored.isPresent() && checksum.equals(stored.get().settings().get(CHECKSUM))
-                && source.equals(stored.get().source()) && withoutDerived(stored.get().settings()).equals(settings)) {
+                && source.equals(stored.get().source()) && stored.get().kind() == kind
+                && java.util.Objects.equals(stored.get().catchmentId(), catchment)
+                && withoutDerived(stored.get().settings()).equals(settings)) {
             LOG.debug("GIS layer {} unchanged in {}", name, source);
             return;
         }

@@ -112,7 +112,14 @@ public final class GeoFileReader {
         } else if (name.endsWith(".shp")) {
             source = readShapefile(file);
         } else if (name.endsWith(".gpkg")) {
-            source = GeoPackage.read(file, table);
+            try {
+                source = GeoPackage.read(file, table);
+            } catch (IllegalArgumentException e) {
+                throw e; // a clear answer already, e.g. which tables to choose from
+            } catch (RuntimeException e) {
+                // a damaged file fails deep in the decoding (buffer bounds, unexpected types): say what it is
+                throw new IOException(file.getFileName() + " is not a readable GeoPackage (corrupt?): " + e, e);
+            }
         } else {
             throw new IllegalArgumentException("cannot read " + file.getFileName()
                     + ": send a .geojson, .json, .shp (with its .dbf, .shx and .prj), .gpkg, or a .zip of one of them");

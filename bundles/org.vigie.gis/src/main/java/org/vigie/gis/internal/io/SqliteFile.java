@@ -351,13 +351,15 @@ final class SqliteFile {
         /** @return the rows of the table whose b-tree starts at {@code rootPage}, in rowid order */
         List<Row> rows(int rootPage) throws IOException {
             List<Row> rows = new ArrayList<>();
-            collect(rootPage, rows, 0);
+            collect(rootPage, rows, 0, new java.util.HashSet<>());
             return rows;
         }
 
-        private void collect(int pageNumber, List<Row> rows, int depth) throws IOException {
-            if (depth > 40) {
-                throw new IOException("SQLite b-tree too deep: corrupt file?");
+        private void collect(int pageNumber, List<Row> rows, int depth, java.util.Set<Integer> visited)
+                throws IOException {
+            // a corrupt (or hostile) file may point back to a page already read: that is never a b-tree
+            if (depth > 40 || !visited.add(pageNumber)) {
+                throw new IOException("SQLite b-tree loops or is too deep: corrupt file");
             }
             ByteBuffer page = page(pageNumber);
             int header = pageNumber == 1 ? 100 : 0;
@@ -366,14 +368,18 @@ final class SqliteFile {
             if (type == INTERIOR) {
                 for (int i = 0; i < cells; i++) {
                     int cell = page.getShort(header + 12 + 2 * i) & 0xffff;
-                    collect(page.getInt(cell), rows, depth + 1);
+                    collect(page.getInt(cell), rows, depth + 1, visited);
                 }
-                collect(page.getInt(header + 8), rows, depth + 1);
+                collect(page.getInt(header + 8), rows, depth + 1, visited);
             } else if (type == LEAF) {
                 for (int i = 0; i < cells; i++) {
                     int[] position = {page.getShort(header + 8 + 2 * i) & 0xffff};
                     long size = readVarint(page, position);
                     long rowid = readVarint(page, position);
+                    if (size < 0 || size > channel.size()) {
+                        throw new IOException("a record of page " + pageNumber + " claims " + size
+                                + " bytes: corrupt file");
+                    }
                     rows.add(new Row(rowid, decodeRecord(payload(page, position[0], (int) size))));
                 }
             } else {
