@@ -5,8 +5,6 @@ import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -86,10 +84,12 @@ public class HotSwapIT {
         // a steady stream: one file of 5 values every 50 ms
         AtomicBoolean streaming = new AtomicBoolean(true);
         AtomicInteger files = new AtomicInteger();
+        CsvStream stream = new CsvStream(inbox, STATION, "stream", SERIES_START, ROWS_PER_FILE,
+                n -> String.valueOf(1.0 + (n % 50) * 0.01));
         Thread writer = new Thread(() -> {
             while (streaming.get()) {
-                writeFile(inbox, files.getAndIncrement());
-                sleep(50);
+                stream.write(files.getAndIncrement());
+                CsvStream.sleep(50);
             }
         }, "itest-csv-stream");
         Set<Long> cycleNumbers = new ConcurrentSkipListSet<>();
@@ -104,7 +104,7 @@ public class HotSwapIT {
                         }
                     }
                 });
-                sleep(20);
+                CsvStream.sleep(20);
             }
         }, "itest-cycle-watcher");
         writer.start();
@@ -120,7 +120,7 @@ public class HotSwapIT {
             cycleNumbers.add(n);
         }
         cycleWatcher.start();
-        sleep(2000);
+        CsvStream.sleep(2000);
 
         long cycleBeforeSwap = cycles.lastCycle().map(CycleReport::number).orElse(0L);
         String newVersion = "0.1.0.hotswap" + System.currentTimeMillis();
@@ -133,13 +133,13 @@ public class HotSwapIT {
                 p -> modelVersions(p).equals(new TreeSet<>(Set.of(newVersion))));
         long swapMillis = (System.nanoTime() - swapStart) / 1_000_000;
 
-        sleep(4000);
+        CsvStream.sleep(4000);
         streaming.set(false);
         writer.join();
         cycleWatcher.join();
         int written = files.get();
         Await.until("every streamed file to be processed", Duration.ofSeconds(60),
-                () -> countFiles(inbox), remaining -> remaining == 0);
+                () -> CsvStream.countCsv(inbox), remaining -> remaining == 0);
 
         long stored = store.count(STATION, Quantity.H);
         Forecast latest = Await.until("a forecast by the new model build", Duration.ofSeconds(20),
@@ -152,7 +152,7 @@ public class HotSwapIT {
                 cycleFailures);
         assertNotEquals(oldVersion, newVersion);
         assertEquals("every streamed observation stored exactly once", written * (long) ROWS_PER_FILE, stored);
-        assertEquals(written, countProcessed(inbox));
+        assertEquals(written, CsvStream.countCsv(inbox.resolve("processed")));
         assertTrue("forecast cycles continued after the swap: " + cyclesAfterSwap, cyclesAfterSwap >= 3);
         assertEquals("no Loire forecast missed", List.of(), cycleFailures);
         assertEquals(STATION, latest.stationCode());
@@ -162,41 +162,5 @@ public class HotSwapIT {
         TreeSet<String> versions = new TreeSet<>();
         plugins.stream().filter(p -> p.id().equals("persistence")).forEach(p -> versions.add(p.bundleVersion()));
         return versions;
-    }
-
-    private static void writeFile(Path inbox, int n) {
-        StringBuilder csv = new StringBuilder("time,H\n");
-        for (int i = 0; i < ROWS_PER_FILE; i++) {
-            Instant t = SERIES_START.plus(Duration.ofMinutes((long) n * ROWS_PER_FILE + i));
-            csv.append(t).append(',').append(1.0 + (n % 50) * 0.01).append('\n');
-        }
-        String name = String.format("%s_stream_%06d.csv", STATION, n);
-        try {
-            Path partial = inbox.resolve(name + ".part");
-            Files.writeString(partial, csv, StandardCharsets.UTF_8);
-            Files.move(partial, inbox.resolve(name), StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static long countFiles(Path folder) {
-        try (var list = Files.list(folder)) {
-            return list.filter(p -> p.getFileName().toString().endsWith(".csv")).count();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static long countProcessed(Path inbox) {
-        return countFiles(inbox.resolve("processed"));
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -4,15 +4,12 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,11 +17,6 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
-import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 
 import javax.inject.Inject;
 
@@ -87,17 +79,20 @@ public class RollingUpdateIT {
 
         AtomicBoolean streaming = new AtomicBoolean(true);
         AtomicInteger files = new AtomicInteger();
+        CsvStream stream = new CsvStream(inbox, STATION, "rolling", SERIES_START, ROWS_PER_FILE,
+                // rises to 1.60 m (above the 1.50 m yellow threshold, far below orange) and stays there
+                n -> String.format(java.util.Locale.ROOT, "%.2f", 1.0 + Math.min(n, 60) * 0.01));
         Thread writer = new Thread(() -> {
             while (streaming.get()) {
-                writeFile(inbox, files.getAndIncrement());
-                sleep(50);
+                stream.write(files.getAndIncrement());
+                CsvStream.sleep(50);
             }
         }, "itest-csv-stream");
         Map<Long, CycleReport> seen = new ConcurrentSkipListMap<>();
         Thread watcher = new Thread(() -> {
             while (streaming.get()) {
                 cycles.lastCycle().ifPresent(r -> seen.putIfAbsent(r.number(), r));
-                sleep(20);
+                CsvStream.sleep(20);
             }
         }, "itest-cycle-watcher");
         writer.start();
@@ -113,10 +108,10 @@ public class RollingUpdateIT {
         String connectorNew = "0.1.0.rolling" + System.currentTimeMillis();
         swaps.put("connector update", swap(connector, jar -> VigieDistribution.rebuildWithVersion(connector, jar,
                 connectorNew), () -> connectorVersion(registry).equals(connectorNew)));
-        sleep(2000);
+        CsvStream.sleep(2000);
         swaps.put("connector rollback", swap(connector, jar -> Files.write(jar, connectorBefore),
                 () -> connectorVersion(registry).equals(connectorOld)));
-        sleep(2000);
+        CsvStream.sleep(2000);
 
         Path catchment = deploy.resolve("org.vigie.catchment.orleans.jar");
         byte[] catchmentBefore = Files.readAllBytes(catchment);
@@ -124,15 +119,16 @@ public class RollingUpdateIT {
         swaps.put("catchment update", swap(catchment, jar -> renamedCatchment(catchment, jar, "v2 " + name),
                 () -> catchments.catchments().size() == 1
                         && catchments.catchments().get(0).name().equals("v2 " + name)));
-        sleep(2000);
+        CsvStream.sleep(2000);
         swaps.put("catchment rollback", swap(catchment, jar -> Files.write(jar, catchmentBefore),
                 () -> catchments.catchments().size() == 1 && catchments.catchments().get(0).name().equals(name)));
-        sleep(2000);
+        CsvStream.sleep(2000);
 
         streaming.set(false);
         writer.join();
         watcher.join();
-        Await.until("every streamed file processed", Duration.ofSeconds(60), () -> countCsv(inbox), n -> n == 0);
+        Await.until("every streamed file processed", Duration.ofSeconds(60), () -> CsvStream.countCsv(inbox),
+                n -> n == 0);
         long written = files.get() * (long) ROWS_PER_FILE;
         long stored = store.count(STATION, Quantity.H);
         List<CycleReport> after = seen.values().stream().filter(r -> r.number() > first.number()).toList();
@@ -174,28 +170,9 @@ public class RollingUpdateIT {
     }
 
     private static void renamedCatchment(Path source, Path target, String newName) throws IOException {
-        try (JarFile in = new JarFile(source.toFile())) {
-            Manifest manifest = new Manifest(in.getManifest());
-            manifest.getMainAttributes().put(new Attributes.Name("Bundle-Version"),
-                    "0.1.0.rolling" + System.currentTimeMillis());
-            try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(target), manifest)) {
-                for (Enumeration<JarEntry> entries = in.entries(); entries.hasMoreElements(); ) {
-                    JarEntry entry = entries.nextElement();
-                    if (entry.getName().equals("META-INF/MANIFEST.MF")) {
-                        continue;
-                    }
-                    out.putNextEntry(new JarEntry(entry.getName()));
-                    byte[] data = in.getInputStream(entry).readAllBytes();
-                    if (entry.getName().equals("catchment.json")) {
-                        String json = new String(data, StandardCharsets.UTF_8);
-                        data = json.replaceFirst("\"name\"\\s*:\\s*\"[^\"]*\"", "\"name\": \""
-                                + newName.replace("\\", "\\\\") + "\"").getBytes(StandardCharsets.UTF_8);
-                    }
-                    out.write(data);
-                    out.closeEntry();
-                }
-            }
-        }
+        VigieDistribution.rebuild(source, target, "0.1.0.rolling" + System.currentTimeMillis(), "catchment.json",
+                json -> json.replaceFirst("\"name\"\\s*:\\s*\"[^\"]*\"", "\"name\": \""
+                        + newName.replace("\\", "\\\\") + "\""));
     }
 
     private String bundleVersion(String symbolicName) {
@@ -215,39 +192,5 @@ public class RollingUpdateIT {
     private static long raised(AlertStore alerts) {
         return alerts.events(1000).stream().filter(e -> e.stationCode().equals(STATION)
                 && e.transition() == AlertEvent.Transition.RAISED).count();
-    }
-
-    private static void writeFile(Path inbox, int n) {
-        StringBuilder csv = new StringBuilder("time,H\n");
-        for (int i = 0; i < ROWS_PER_FILE; i++) {
-            Instant t = SERIES_START.plus(Duration.ofMinutes((long) n * ROWS_PER_FILE + i));
-            // rises to 1.60 m (above the 1.50 m yellow threshold, far below orange) and stays there
-            csv.append(t).append(',').append(String.format(java.util.Locale.ROOT, "%.2f",
-                    1.0 + Math.min(n, 60) * 0.01)).append('\n');
-        }
-        String name = String.format("%s_rolling_%06d.csv", STATION, n);
-        try {
-            Path partial = inbox.resolve(name + ".part");
-            Files.writeString(partial, csv, StandardCharsets.UTF_8);
-            Files.move(partial, inbox.resolve(name), StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static long countCsv(Path folder) {
-        try (var list = Files.list(folder)) {
-            return list.filter(p -> p.getFileName().toString().endsWith(".csv")).count();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -140,26 +140,34 @@ final class VigieDistribution {
 
     /** The same bundle with a new Bundle-Version: what a fresh build of it looks like to the framework. */
     static void rebuildWithVersion(Path jar, Path target, String version) throws IOException {
+        rebuild(jar, target, version, null, text -> text);
+    }
+
+    /** Copies a bundle jar under a new version, with the text entry {@code entry} (if any) changed by {@code edit}. */
+    static void rebuild(Path jar, Path target, String version, String entry,
+                        java.util.function.UnaryOperator<String> edit) throws IOException {
         try (JarFile in = new JarFile(jar.toFile())) {
             Manifest manifest = new Manifest(in.getManifest());
             manifest.getMainAttributes().put(new Attributes.Name("Bundle-Version"), version);
             try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(target), manifest)) {
                 for (Enumeration<JarEntry> entries = in.entries(); entries.hasMoreElements(); ) {
-                    JarEntry entry = entries.nextElement();
-                    if (entry.getName().equals("META-INF/MANIFEST.MF")) {
+                    JarEntry next = entries.nextElement();
+                    if (next.getName().equals("META-INF/MANIFEST.MF")) {
                         continue;
                     }
-                    out.putNextEntry(new JarEntry(entry.getName()));
-                    try (var data = in.getInputStream(entry)) {
-                        data.transferTo(out);
+                    out.putNextEntry(new JarEntry(next.getName()));
+                    byte[] data = in.getInputStream(next).readAllBytes();
+                    if (next.getName().equals(entry)) {
+                        data = edit.apply(new String(data, java.nio.charset.StandardCharsets.UTF_8))
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
                     }
+                    out.write(data);
                     out.closeEntry();
                 }
             }
         }
     }
 
-    /** Writes a catchment data bundle: a manifest with the {@code Vigie-Catchment} header and the definition. */
     static void writeCatchmentBundle(Path jar, String symbolicName, String catchmentJson) throws IOException {
         Manifest manifest = new Manifest();
         Attributes main = manifest.getMainAttributes();

@@ -82,17 +82,28 @@ public final class Reprojection {
         return sourceSrid == targetSrid ? new double[] {x, y} : apply(operation(sourceSrid, targetSrid), x, y);
     }
 
-    /** @return an envelope covering the transformed corners and edge midpoints of {@code envelope} */
+    /**
+     * @return an envelope covering {@code envelope} moved to another system. Parallels are arcs in Lambert-93 (and its
+     * horizontal lines curves in latitude), so the edges are sampled about every 1/8° (12.5 km), not only at the
+     * corners: a 7°-wide box would otherwise miss ~1 km at its bottom edge.
+     */
     public Envelope transform(Envelope envelope, int sourceSrid, int targetSrid) {
         if (sourceSrid == targetSrid || envelope.isNull()) {
             return new Envelope(envelope);
         }
+        double step = sourceSrid == WGS84 ? 0.125 : 12_500;
+        int columns = (int) Math.max(2, Math.min(1024, Math.ceil(envelope.getWidth() / step) + 1));
+        int rows = (int) Math.max(2, Math.min(1024, Math.ceil(envelope.getHeight() / step) + 1));
         Envelope result = new Envelope();
-        double[] xs = {envelope.getMinX(), (envelope.getMinX() + envelope.getMaxX()) / 2, envelope.getMaxX()};
-        double[] ys = {envelope.getMinY(), (envelope.getMinY() + envelope.getMaxY()) / 2, envelope.getMaxY()};
-        for (double x : xs) {
-            for (double y : ys) {
-                double[] moved = transform(x, y, sourceSrid, targetSrid);
+        for (int i = 0; i < columns; i++) {
+            double x = envelope.getMinX() + envelope.getWidth() * i / (columns - 1);
+            for (int j = 0; j < rows; j++) {
+                // the edges are enough: inside the box, the transformed points stay inside the transformed edges
+                if (i > 0 && i < columns - 1 && j > 0 && j < rows - 1) {
+                    continue;
+                }
+                double[] moved = transform(x, envelope.getMinY() + envelope.getHeight() * j / (rows - 1),
+                        sourceSrid, targetSrid);
                 result.expandToInclude(moved[0], moved[1]);
             }
         }

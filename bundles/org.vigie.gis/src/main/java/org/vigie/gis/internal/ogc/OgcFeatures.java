@@ -247,7 +247,8 @@ public final class OgcFeatures {
         collection.put("title", layer.title());
         collection.put("itemType", "feature");
         if (layer.extent() != null && !layer.extent().isNull()) {
-            Envelope lonLat = transform(layer.extent(), Reprojection.LAMBERT93, Reprojection.WGS84);
+            Envelope lonLat = Reprojection.instance().transform(layer.extent(), Reprojection.LAMBERT93,
+                    Reprojection.WGS84);
             ObjectNode spatial = collection.putObject("extent").putObject("spatial");
             spatial.putArray("bbox").addArray()
                     .add(Math.floor(lonLat.getMinX() * 1e7) / 1e7).add(Math.floor(lonLat.getMinY() * 1e7) / 1e7)
@@ -480,29 +481,12 @@ public final class OgcFeatures {
         for (Envelope box : lonLat) {
             Envelope clipped = box.intersection(LAMBERT93_DOMAIN);
             if (!clipped.isNull()) {
-                lambert.expandToInclude(transform(clipped, Reprojection.WGS84, Reprojection.LAMBERT93));
+                lambert.expandToInclude(Reprojection.instance().transform(clipped, Reprojection.WGS84,
+                        Reprojection.LAMBERT93));
             }
         }
         lambert.expandBy(1.0); // the sag of parallels between samples stays under half a metre
         return lambert;
-    }
-
-    /**
-     * Reprojection samples three points per edge; in Lambert-93, parallels are arcs (and horizontal lines curves in
-     * latitude), so the envelope is cut into narrow strips to keep the samples along those edges ~1/16° apart.
-     */
-    private static Envelope transform(Envelope envelope, int sourceSrid, int targetSrid) {
-        double stripWidth = sourceSrid == Reprojection.WGS84 ? 0.125 : 12_500;
-        int strips = (int) Math.max(1, Math.min(512, Math.ceil(envelope.getWidth() / stripWidth)));
-        Envelope result = new Envelope();
-        for (int i = 0; i < strips; i++) {
-            double west = envelope.getMinX() + envelope.getWidth() * i / strips;
-            double east = i == strips - 1 ? envelope.getMaxX()
-                    : envelope.getMinX() + envelope.getWidth() * (i + 1) / strips;
-            result.expandToInclude(Reprojection.instance().transform(
-                    new Envelope(west, east, envelope.getMinY(), envelope.getMaxY()), sourceSrid, targetSrid));
-        }
-        return result;
     }
 
     // ---- writing ----
